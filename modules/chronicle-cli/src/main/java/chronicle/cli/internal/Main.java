@@ -1,0 +1,61 @@
+package chronicle.cli.internal;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point of the {@code chronicle} launcher.
+ *
+ * <p>Exit codes: 0 success, 1 runtime failure (one line on standard error), 2 usage error.
+ */
+public final class Main {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** The command ran and failed: bad input, a missing file, a broken queue. */
+    public static final int FAILURE = 1;
+    /** The command line itself was wrong. */
+    public static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the arguments.
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line without exiting, for tests and embedding.
+     *
+     * @param args the arguments.
+     * @param out  standard output.
+     * @param err  standard error.
+     * @return the exit code.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ChronicleCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("chronicle " + commandLine.getCommandName() + ": " + oneLine(e));
+            commandLine.getErr().flush();
+            return FAILURE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message.replaceAll("\\s*\\R\\s*", "; ");
+    }
+}
