@@ -1,0 +1,85 @@
+package chronicle.core.api;
+
+/**
+ * How a writer lays out and protects a queue. Start from a profile, {@link #hotIpc()} or {@link #archive()}, and
+ * change what you need with the {@code with...} methods.
+ *
+ * @param segmentSize        bytes per segment file (64 KiB to 1 GiB, a multiple of 4096).
+ * @param rollDaily          also roll when a record's timestamp crosses UTC midnight.
+ * @param durability         when records reach the device.
+ * @param syncIntervalMillis period of {@link Durability#SYNC_PERIODIC}.
+ * @param index              the seek index policy.
+ * @param retention          which sealed segments may be deleted.
+ * @param pretouch           fault in pages ahead of the writer from a background thread.
+ */
+public record QueueOptions(int segmentSize, boolean rollDaily, Durability durability, long syncIntervalMillis,
+                           IndexPolicy index, RetentionPolicy retention, boolean pretouch) {
+
+    /** Smallest segment. */
+    public static final int MIN_SEGMENT_SIZE = 64 * 1024;
+    /** Largest segment: offsets are 32-bit. */
+    public static final int MAX_SEGMENT_SIZE = 1 << 30;
+
+    /**
+     * @throws IllegalArgumentException naming the bad value.
+     */
+    public QueueOptions {
+        if (segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE || segmentSize % 4096 != 0) {
+            throw new IllegalArgumentException("segmentSize " + segmentSize + " must be a multiple of 4096 between "
+                    + MIN_SEGMENT_SIZE + " and " + MAX_SEGMENT_SIZE);
+        }
+        if (durability == null || index == null || retention == null) {
+            throw new IllegalArgumentException("durability, index and retention are required");
+        }
+        if (syncIntervalMillis < 1) {
+            throw new IllegalArgumentException("syncIntervalMillis must be >= 1, got " + syncIntervalMillis);
+        }
+    }
+
+    /** @return the hot IPC profile: 128 MiB segments, page cache durability, light index, keep everything. */
+    public static QueueOptions hotIpc() {
+        return new QueueOptions(128 << 20, false, Durability.PAGE_CACHE, 100, IndexPolicy.HOT,
+                RetentionPolicy.KEEP_ALL, true);
+    }
+
+    /** @return the archive profile: 128 MiB segments, synced on roll, aggressive index, keep everything. */
+    public static QueueOptions archive() {
+        return new QueueOptions(128 << 20, false, Durability.SYNC_ON_ROLL, 100, IndexPolicy.ARCHIVE,
+                RetentionPolicy.KEEP_ALL, true);
+    }
+
+    /** @param bytes segment size. @return a copy. */
+    public QueueOptions withSegmentSize(int bytes) {
+        return new QueueOptions(bytes, rollDaily, durability, syncIntervalMillis, index, retention, pretouch);
+    }
+
+    /** @param daily roll at UTC midnight too. @return a copy. */
+    public QueueOptions withRollDaily(boolean daily) {
+        return new QueueOptions(segmentSize, daily, durability, syncIntervalMillis, index, retention, pretouch);
+    }
+
+    /** @param mode durability mode. @return a copy. */
+    public QueueOptions withDurability(Durability mode) {
+        return new QueueOptions(segmentSize, rollDaily, mode, syncIntervalMillis, index, retention, pretouch);
+    }
+
+    /** @param millis period of {@link Durability#SYNC_PERIODIC}. @return a copy. */
+    public QueueOptions withSyncIntervalMillis(long millis) {
+        return new QueueOptions(segmentSize, rollDaily, durability, millis, index, retention, pretouch);
+    }
+
+    /** @param policy index policy. @return a copy. */
+    public QueueOptions withIndex(IndexPolicy policy) {
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, policy, retention, pretouch);
+    }
+
+    /** @param policy retention policy. @return a copy. */
+    public QueueOptions withRetention(RetentionPolicy policy) {
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, policy, pretouch);
+    }
+
+    /** @param enabled background pre-touch. @return a copy. */
+    public QueueOptions withPretouch(boolean enabled) {
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, retention, enabled);
+    }
+}

@@ -1,0 +1,446 @@
+package chronicle.core.api;
+
+import chronicle.core.internal.journal.ControlFile;
+import chronicle.core.internal.journal.Crc;
+import chronicle.core.internal.journal.MappedFile;
+import chronicle.core.internal.journal.NativeIO;
+import chronicle.core.internal.journal.Recovery;
+import chronicle.core.internal.journal.Retention;
+import chronicle.core.internal.journal.SeekIndex;
+import chronicle.core.internal.journal.SeekIndexWriter;
+import chronicle.core.internal.journal.SegmentFiles;
+import chronicle.core.internal.journal.SegmentHeader;
+import chronicle.core.internal.journal.SegmentLayout;
+import chronicle.core.internal.journal.WriterBackground;
+import chronicle.core.internal.journal.WriterLock;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * The one writer of a queue. Appends records (type id, timestamp, payload) from a byte array, a buffer, or in place
+ * ({@link #claim} / {@link #commit}: zero copy), and rolls, seals and indexes segments as it goes.
+ *
+ * <p>Append methods return the record's sequence number (global to the queue, continuing across writer restarts)
+ * or a negative status code, never throw, and allocate nothing in steady state. Rolling to a new segment may throw
+ * {@link QueueException} (for example a full disk): the queue is left as it was and the record is not appended.
+ *
+ * <p>On open the writer takes the queue's lock (a live writer is never displaced; a dead one's lock is taken
+ * over), then recovers: it finds the true tail of a segment left unsealed, discards a torn record by its CRC,
+ * zeroes what follows, seals it, and continues with the next sequence number in a new segment.
+ *
+ * <p><b>Not thread-safe: one thread appends.</b> Readers in other threads and processes see each record whole, the
+ * moment its length word is stored.
+ */
+public final class QueueWriter implements AutoCloseable {
+
+    /** Status: the payload does not fit in a segment. */
+    public static final long MESSAGE_TOO_LARGE = -1;
+    /** Status: the writer is closed. */
+    public static final long CLOSED = -2;
+    /** Status: {@link #claim} was called while a claim is open, or {@link #commit} without a claim. */
+    public static final long CLAIM_STATE = -3;
+
+    private static final System.Logger LOG = System.getLogger(QueueWriter.class.getName());
+    private static final long DAY_NANOS = 86_400_000_000_000L;
+
+    private final Path dir;
+    private final QueueOptions options;
+    private final ControlFile control;
+    private final WriterLock lock;
+    private final Crc crc = new Crc();
+    private final WriterBackground background;
+    private final int maxPayload;
+
+    private MappedFile segment;
+    private UnsafeBuffer buffer;
+    private ByteBuffer view;
+    private SeekIndexWriter index;
+    private long segmentIndex;
+    private long baseSequence;
+    private long nextSequence;
+    private int position;
+    private int limit;
+    private long recordsInSegment;
+    private long firstTimestamp;
+    private long maxTimestamp;
+    private long dayBoundary;
+    private int indexCountdown;
+    private int claimAt = -1;
+    private int claimLength;
+    private boolean closed;
+    private final UnsafeBuffer claimView = new UnsafeBuffer(0, 0);
+
+    QueueWriter(Path dir, QueueOptions options, ControlFile control) {
+        this.dir = dir;
+        this.options = options;
+        this.control = control;
+        this.maxPayload = options.segmentSize() - SegmentLayout.HEADER_SIZE - SegmentLayout.TRAILER
+                - SegmentLayout.RECORD_HEADER;
+        this.lock = WriterLock.acquire(dir);
+        lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
+                + "{1} (no longer running)", dir, o.pid()));
+        try {
+            recoverAndOpen();
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
+        if (options.pretouch() || syncNanos > 0) {
+            background = new WriterBackground("chronicle-writer-" + dir.getFileName(), options.pretouch(), syncNanos);
+            background.segment(segment.address(), segment.length(), position);
+            background.start();
+        } else {
+            background = null;
+        }
+    }
+
+    private void recoverAndOpen() {
+        long[] segments = SegmentFiles.list(dir);
+        if (segments.length == 0) {
+            openSegment(SegmentFiles.create(dir, 0, 0, options.segmentSize()), 0, 0, SegmentLayout.HEADER_SIZE, 0,
+                    Long.MIN_VALUE, Long.MIN_VALUE, 0);
+            return;
+        }
+        long next = 0;
+        for (int i = 0; i < segments.length; i++) {
+            Path path = SegmentFiles.path(dir, segments[i]);
+            SegmentHeader header = SegmentHeader.read(path);
+            if (header.sealed()) {
+                next = header.baseSequence() + header.recordCount();
+                continue;
+            }
+            MappedFile mapped = mapForRecovery(path);
+            Recovery.Tail tail = Recovery.findTail(mapped, header,
+                    SeekIndex.read(dir.resolve(SegmentLayout.indexFileName(header.index()))));
+            if (!tail.torn().isEmpty()) {
+                LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
+                        tail.nextSequence());
+            }
+            // Zero everything after the tail, so no stale byte can ever look like a record.
+            mapped.buffer().setMemory(tail.tail(), mapped.length() - tail.tail(), (byte) 0);
+            boolean last = i == segments.length - 1;
+            if (last && tail.records() == 0) {
+                // An empty active segment: keep writing into it, numbered after the segments before it.
+                long base = i == 0 ? header.baseSequence() : next;
+                mapped.buffer().putLong(SegmentLayout.BASE_SEQUENCE_OFFSET, base);
+                openSegment(mapped, header.index(), base, tail.tail(), 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+                return;
+            }
+            // Seal what the dead writer left: readers move on to the next segment.
+            openSegment(mapped, header.index(), header.baseSequence(), tail.tail(), tail.records(),
+                    tail.firstTimestamp(), tail.maxTimestamp(), tail.indexEntries());
+            reindexTail(tail);
+            sealCurrent();
+            closeCurrent();
+            next = tail.nextSequence();
+            if (!last) {
+                LOG.log(Level.WARNING, "{0}: sealed an unsealed segment that was not the newest", path);
+            }
+        }
+        long newIndex = segments[segments.length - 1] + 1;
+        openSegment(SegmentFiles.create(dir, newIndex, next, options.segmentSize()), newIndex, next,
+                SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+    }
+
+    /** Adds the index entries a dead writer had not written, walking from its last good entry to the tail. */
+    private void reindexTail(Recovery.Tail tail) {
+        int interval = options.index().interval();
+        int at = tail.resumeOffset();
+        long seq = tail.resumeSequence();
+        long runningMax = tail.resumeMaxTimestamp();
+        long nextEntry = tail.indexEntries() == 0 ? seq : seq + interval;
+        while (at < tail.tail()) {
+            runningMax = Math.max(runningMax, buffer.getLong(at + SegmentLayout.R_TIMESTAMP));
+            if (seq == nextEntry) {
+                index.add(seq, runningMax, at);
+                nextEntry += interval;
+            }
+            at += SegmentLayout.aligned(buffer.getInt(at));
+            seq++;
+        }
+    }
+
+    private static MappedFile mapForRecovery(Path path) {
+        try {
+            return MappedFile.map(path, true);
+        } catch (java.io.IOException e) {
+            throw new QueueException(path + ": cannot map segment for recovery: " + e.getMessage(), e);
+        }
+    }
+
+    private void openSegment(MappedFile mapped, long number, long base, int at, long records, long firstTs,
+                             long maxTs, long keepIndexEntries) {
+        segment = mapped;
+        buffer = mapped.buffer();
+        view = mapped.byteBuffer();
+        segmentIndex = number;
+        baseSequence = base;
+        nextSequence = base + records;
+        position = at;
+        limit = mapped.length() - SegmentLayout.TRAILER;
+        recordsInSegment = records;
+        firstTimestamp = firstTs;
+        maxTimestamp = maxTs;
+        dayBoundary = records > 0 ? nextUtcMidnight(firstTs) : Long.MAX_VALUE;
+        IndexPolicy policy = options.index();
+        index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(number)), number, base, policy.interval(),
+                keepIndexEntries, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
+        indexCountdown = 0;
+        NativeIO.populateWrite(mapped.address() + at, Math.min(1 << 20, mapped.length() - at));
+        if (background != null) {
+            background.segment(mapped.address(), mapped.length(), at);
+        }
+    }
+
+    /**
+     * Appends a record from a buffer.
+     *
+     * @param type      the record's type id.
+     * @param timestamp its timestamp, epoch nanoseconds.
+     * @param source    the payload's buffer.
+     * @param offset    at which the payload begins.
+     * @param length    of the payload.
+     * @return the record's sequence, or {@link #MESSAGE_TOO_LARGE}, {@link #CLOSED}, {@link #CLAIM_STATE}.
+     */
+    public long append(int type, long timestamp, DirectBuffer source, int offset, int length) {
+        int at = reserve(length, timestamp);
+        if (at < 0) {
+            return at;
+        }
+        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, source, offset, length);
+        return publish(at, type, timestamp, length);
+    }
+
+    /**
+     * Appends a record from a byte array.
+     *
+     * @param type      the record's type id.
+     * @param timestamp its timestamp, epoch nanoseconds.
+     * @param payload   the payload.
+     * @return the record's sequence, or a negative status.
+     */
+    public long append(int type, long timestamp, byte[] payload) {
+        int at = reserve(payload.length, timestamp);
+        if (at < 0) {
+            return at;
+        }
+        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, payload);
+        return publish(at, type, timestamp, payload.length);
+    }
+
+    /**
+     * Appends a record from a byte buffer's remaining bytes (its position is not changed).
+     *
+     * @param type      the record's type id.
+     * @param timestamp its timestamp, epoch nanoseconds.
+     * @param payload   the payload, from position to limit.
+     * @return the record's sequence, or a negative status.
+     */
+    public long append(int type, long timestamp, ByteBuffer payload) {
+        int length = payload.remaining();
+        int at = reserve(length, timestamp);
+        if (at < 0) {
+            return at;
+        }
+        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, payload, payload.position(), length);
+        return publish(at, type, timestamp, length);
+    }
+
+    /**
+     * Reserves room for a payload of up to {@code maxLength} bytes to be written in place into
+     * {@link #claimBuffer()} at index 0, then published by {@link #commit}. Zero copy.
+     *
+     * @param maxLength the most bytes that will be written.
+     * @param timestamp the record's timestamp (decides a daily roll).
+     * @return 0 on success (write at index 0 of {@link #claimBuffer()}), or a negative status.
+     */
+    public long claim(int maxLength, long timestamp) {
+        if (claimAt >= 0) {
+            return CLAIM_STATE;
+        }
+        int at = reserve(maxLength, timestamp);
+        if (at < 0) {
+            return at;
+        }
+        claimAt = at;
+        claimLength = maxLength;
+        claimView.wrap(buffer, at + SegmentLayout.RECORD_HEADER, maxLength);
+        return 0;
+    }
+
+    /**
+     * @return the claimed region: write the payload from index 0, up to the claimed length.
+     */
+    public MutableDirectBuffer claimBuffer() {
+        return claimView;
+    }
+
+    /**
+     * Publishes the claimed record.
+     *
+     * @param type      the record's type id.
+     * @param timestamp its timestamp, epoch nanoseconds.
+     * @param length    bytes actually written (at most the claimed length).
+     * @return the record's sequence, or {@link #CLAIM_STATE} without a claim or with a longer length.
+     */
+    public long commit(int type, long timestamp, int length) {
+        if (claimAt < 0 || length < 0 || length > claimLength) {
+            return CLAIM_STATE;
+        }
+        int at = claimAt;
+        claimAt = -1;
+        return publish(at, type, timestamp, length);
+    }
+
+    /** Drops an open claim: nothing was published, the room is reused. */
+    public void abort() {
+        if (claimAt >= 0) {
+            buffer.setMemory(claimAt + SegmentLayout.RECORD_HEADER, claimLength, (byte) 0);
+            claimAt = -1;
+        }
+    }
+
+    private int reserve(int length, long timestamp) {
+        if (closed) {
+            return (int) CLOSED;
+        }
+        if (claimAt >= 0) {
+            return (int) CLAIM_STATE;
+        }
+        if (length < 0 || length > maxPayload) {
+            return (int) MESSAGE_TOO_LARGE;
+        }
+        if (position + SegmentLayout.aligned(SegmentLayout.RECORD_HEADER + length) > limit
+                || (timestamp >= dayBoundary && options.rollDaily())) {
+            roll();
+        }
+        return position;
+    }
+
+    private long publish(int at, int type, long timestamp, int payloadLength) {
+        int length = SegmentLayout.RECORD_HEADER + payloadLength;
+        long sequence = nextSequence;
+        buffer.putInt(at + SegmentLayout.R_TYPE, type);
+        buffer.putLong(at + SegmentLayout.R_TIMESTAMP, timestamp);
+        buffer.putInt(at + SegmentLayout.R_SEQ_DELTA, (int) (sequence - baseSequence));
+        buffer.putInt(at + SegmentLayout.R_CRC, crc.of(view, at, length));
+        // The commit: a volatile store, so that the load of the waiter count below cannot be ordered before it.
+        buffer.putIntVolatile(at, length);
+        nextSequence = sequence + 1;
+        position = at + SegmentLayout.aligned(length);
+        if (recordsInSegment++ == 0) {
+            firstTimestamp = timestamp;
+            dayBoundary = nextUtcMidnight(timestamp);
+        }
+        if (timestamp > maxTimestamp) {
+            maxTimestamp = timestamp;
+        }
+        if (indexCountdown-- == 0) {
+            indexCountdown = options.index().interval() - 1;
+            index.add(sequence, maxTimestamp, at);
+            if (background != null) {
+                background.position(position);
+            }
+        }
+        if (options.durability() == Durability.SYNC_EVERY_APPEND) {
+            NativeIO.msync(segment.address() + at, SegmentLayout.aligned(length));
+        }
+        control.wakeReaders();
+        return sequence;
+    }
+
+    /**
+     * Seals the current segment and continues in a new one.
+     *
+     * @throws QueueException if the new segment cannot be created (the current one stays as it was).
+     */
+    public void roll() {
+        long newIndex = segmentIndex + 1;
+        // Create the next segment first: a reader that sees the end marker always finds it.
+        MappedFile next = SegmentFiles.create(dir, newIndex, nextSequence, options.segmentSize());
+        sealCurrent();
+        closeCurrent();
+        openSegment(next, newIndex, nextSequence, SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+        if (options.retention().deletes()) {
+            try {
+                Retention.apply(dir, options.retention(), newIndex);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0}: retention failed: {1}", dir, e.getMessage());
+            }
+        }
+    }
+
+    private void sealCurrent() {
+        buffer.putIntVolatile(position, SegmentLayout.END_OF_SEGMENT);
+        buffer.putLong(SegmentLayout.RECORD_COUNT_OFFSET, recordsInSegment);
+        buffer.putLong(SegmentLayout.DATA_END_OFFSET, position);
+        buffer.putLong(SegmentLayout.FIRST_TIMESTAMP_OFFSET, firstTimestamp);
+        buffer.putLong(SegmentLayout.MAX_TIMESTAMP_OFFSET, maxTimestamp);
+        buffer.putIntVolatile(SegmentLayout.FLAGS_OFFSET,
+                buffer.getInt(SegmentLayout.FLAGS_OFFSET) | SegmentLayout.FLAG_SEALED);
+        index.flush();
+        if (options.durability() != Durability.PAGE_CACHE) {
+            NativeIO.msync(segment.address(), segment.length());
+            index.force();
+        }
+        control.wakeReaders();
+    }
+
+    private void closeCurrent() {
+        index.close();
+        segment.close();
+    }
+
+    /** Writes everything appended so far through to the device, whatever the durability mode. */
+    public void sync() {
+        NativeIO.msync(segment.address(), position);
+        index.flush();
+        index.force();
+    }
+
+    /** @return the sequence the next record will get. */
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    /** @return the number of the segment being written. */
+    public long segmentIndex() {
+        return segmentIndex;
+    }
+
+    /** @return the queue directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * Closes the writer: flushes the index, syncs per the durability mode, unmaps, and releases the lock. The
+     * active segment stays unsealed so the next writer continues the sequence in a new segment after recovery.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (background != null) {
+            background.stop();
+        }
+        index.flush();
+        if (options.durability() != Durability.PAGE_CACHE) {
+            sync();
+        }
+        closeCurrent();
+        lock.close();
+    }
+
+    private static long nextUtcMidnight(long epochNanos) {
+        return Math.floorDiv(epochNanos, DAY_NANOS) * DAY_NANOS + DAY_NANOS;
+    }
+}

@@ -1,0 +1,57 @@
+package chronicle.core.internal.journal;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * Record checksums: CRC32C (hardware-accelerated by the JVM) of the header's bytes 4..20 and the payload.
+ *
+ * <p>Not thread-safe: one instance per writer or reader. Allocation-free.
+ */
+public final class Crc {
+
+    private final CRC32C crc = new CRC32C();
+
+    /**
+     * @param view   the mapping as a byte buffer (position and limit are changed).
+     * @param record offset of the record.
+     * @param length the record's length word.
+     * @return the checksum the record must carry.
+     */
+    public int of(ByteBuffer view, int record, int length) {
+        crc.reset();
+        view.limit(record + SegmentLayout.R_CRC_FROM + SegmentLayout.R_CRC_LENGTH).position(record + SegmentLayout.R_CRC_FROM);
+        crc.update(view);
+        view.limit(record + length).position(record + SegmentLayout.RECORD_HEADER);
+        crc.update(view);
+        view.clear();
+        return (int) crc.getValue();
+    }
+
+    /**
+     * @param view   the mapping as a byte buffer.
+     * @param buffer the same mapping as an Agrona buffer.
+     * @param record offset of the record.
+     * @param length the record's length word.
+     * @return true if the stored checksum matches.
+     */
+    public boolean matches(ByteBuffer view, UnsafeBuffer buffer, int record, int length) {
+        return buffer.getInt(record + SegmentLayout.R_CRC) == of(view, record, length);
+    }
+
+    /**
+     * @param bytes a buffer.
+     * @param from  first byte.
+     * @param to    one past the last byte.
+     * @return CRC32C of the range, for small metadata slots.
+     */
+    public int ofRange(ByteBuffer bytes, int from, int to) {
+        crc.reset();
+        bytes.limit(to).position(from);
+        crc.update(bytes);
+        bytes.clear();
+        return (int) crc.getValue();
+    }
+}

@@ -1,0 +1,163 @@
+package chronicle.core.internal.journal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * The few Linux system calls the journal needs and the JDK does not offer, called through the FFM API:
+ * {@code posix_fallocate} (real blocks before mapping, so a full disk is an error and never a SIGBUS),
+ * {@code madvise(MADV_POPULATE_WRITE)} (pre-touch pages ahead of the writer), {@code msync} (durability without
+ * allocating a slice per call) and {@code futex} (cross-process wake-up of parked readers).
+ *
+ * <p>All methods are allocation-free except {@link #allocate}, which runs only when a segment is created.
+ */
+public final class NativeIO {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+
+    private static final int O_RDWR = 2;
+    private static final int O_CREAT = 0100;
+    private static final int MADV_POPULATE_WRITE = 23;
+    private static final int MS_SYNC = 4;
+    private static final long SYS_FUTEX = 202; // x86_64
+    private static final int FUTEX_WAIT = 0;
+    private static final int FUTEX_WAKE = 1;
+    private static final long PAGE = 4096;
+
+    private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), 2);
+    private static final MethodHandle CLOSE = handle("close",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), -1);
+    private static final MethodHandle FALLOCATE = handle("posix_fallocate", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), -1);
+    private static final MethodHandle MADVISE = handle("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), -1);
+    private static final MethodHandle MSYNC = handle("msync", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), -1);
+    private static final MethodHandle SYSCALL6 = handle("syscall", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), 1);
+    private static final boolean FUTEX_AVAILABLE = "amd64".equals(System.getProperty("os.arch"))
+            || "x86_64".equals(System.getProperty("os.arch"));
+
+    private NativeIO() {
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new IllegalStateException("libc has no " + name));
+        return firstVariadic < 0 ? LINKER.downcallHandle(symbol, descriptor)
+                : LINKER.downcallHandle(symbol, descriptor, Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /**
+     * Creates (or extends) a file with real blocks for its whole length.
+     *
+     * @param file   the file to allocate.
+     * @param length its length in bytes.
+     * @throws IOException naming the file if the disk is full or the call fails.
+     */
+    public static void allocate(Path file, long length) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), O_RDWR | O_CREAT, 0644);
+            if (fd < 0) {
+                throw new IOException("cannot open " + file + " to allocate it");
+            }
+            int rc;
+            try {
+                rc = (int) FALLOCATE.invokeExact(fd, 0L, length);
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(fd);
+            }
+            if (rc == 28) {
+                throw new IOException("disk full: cannot allocate " + length + " bytes for " + file
+                        + " (free space on " + file.getParent() + " or lower the segment size)");
+            } else if (rc != 0) {
+                throw new IOException("posix_fallocate failed for " + file + " with errno " + rc);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException(t);
+        }
+    }
+
+    /**
+     * Faults in the pages of a shared writable mapping without changing their contents, so the writer does not
+     * take the page faults itself. Best effort: a kernel without {@code MADV_POPULATE_WRITE} just returns false.
+     *
+     * @param address start of the range (rounded down to a page).
+     * @param length  bytes to populate.
+     * @return true if the kernel populated the range.
+     */
+    public static boolean populateWrite(long address, long length) {
+        long start = address & ~(PAGE - 1);
+        try {
+            return (int) MADVISE.invokeExact(start, length + (address - start), MADV_POPULATE_WRITE) == 0;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes a range of a mapping through to the storage device.
+     *
+     * @param address start of the range (rounded down to a page).
+     * @param length  bytes to sync.
+     * @return true on success.
+     */
+    public static boolean msync(long address, long length) {
+        long start = address & ~(PAGE - 1);
+        try {
+            return (int) MSYNC.invokeExact(start, length + (address - start), MS_SYNC) == 0;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * @return whether futex wait/wake work on this platform (Linux x86_64).
+     */
+    public static boolean futexAvailable() {
+        return FUTEX_AVAILABLE;
+    }
+
+    /**
+     * Sleeps while the 32-bit word at {@code address} still holds {@code expected}, for at most the timeout.
+     * The word lives in a shared file mapping, so a writer in another process can wake the sleeper. Returns on a
+     * wake-up, a timeout, a signal or a changed value alike: the caller checks its condition again.
+     *
+     * @param address   aligned address of the futex word in a shared mapping.
+     * @param expected  the value seen before deciding to sleep.
+     * @param timespec  address of a 16-byte {@code struct timespec} holding the relative timeout.
+     */
+    public static void futexWait(long address, int expected, long timespec) {
+        try {
+            long ignored = (long) SYSCALL6.invokeExact(SYS_FUTEX, address, (long) FUTEX_WAIT, (long) expected,
+                    timespec, 0L, 0L);
+        } catch (Throwable t) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Wakes every sleeper on the futex word at {@code address}, in any process.
+     *
+     * @param address aligned address of the futex word.
+     */
+    public static void futexWakeAll(long address) {
+        try {
+            long ignored = (long) SYSCALL6.invokeExact(SYS_FUTEX, address, (long) FUTEX_WAKE,
+                    (long) Integer.MAX_VALUE, 0L, 0L, 0L);
+        } catch (Throwable t) {
+            // best effort: sleepers wake at their timeout
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package chronicle.core.internal.journal;
+
+import chronicle.core.api.QueueException;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The header of one segment file, as read from disk (see {@link SegmentLayout}).
+ *
+ * @param path           the segment file.
+ * @param index          the segment number.
+ * @param baseSequence   sequence of its first record.
+ * @param size           file length.
+ * @param createdNanos   creation time, epoch nanoseconds.
+ * @param sealed         whether the writer finished it.
+ * @param recordCount    records in it (sealed segments only).
+ * @param dataEnd        offset after its last record (sealed only).
+ * @param firstTimestamp timestamp of its first record (sealed only).
+ * @param maxTimestamp   largest record timestamp (sealed only).
+ */
+public record SegmentHeader(Path path, long index, long baseSequence, long size, long createdNanos, boolean sealed,
+                            long recordCount, long dataEnd, long firstTimestamp, long maxTimestamp) {
+
+    /**
+     * Reads and checks a segment header.
+     *
+     * @param path the segment file.
+     * @return its header.
+     * @throws QueueException naming the file if it is not a segment or has an unknown version.
+     */
+    public static SegmentHeader read(Path path) {
+        ByteBuffer bytes = ByteBuffer.allocate(SegmentLayout.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // read the whole header
+            }
+        } catch (IOException e) {
+            throw new QueueException(path + ": cannot read segment header: " + e.getMessage(), e);
+        }
+        if (bytes.position() < SegmentLayout.HEADER_SIZE) {
+            throw new QueueException(path + ": not a segment (shorter than its " + SegmentLayout.HEADER_SIZE
+                    + "-byte header)");
+        }
+        return of(path, new UnsafeBuffer(bytes.array()));
+    }
+
+    /**
+     * Decodes a header from a buffer that starts with one.
+     *
+     * @param path   the file, for messages.
+     * @param buffer the first bytes of the file.
+     * @return the header.
+     */
+    public static SegmentHeader of(Path path, UnsafeBuffer buffer) {
+        long magic = buffer.getLong(SegmentLayout.MAGIC_OFFSET);
+        if (magic != SegmentLayout.MAGIC) {
+            throw new QueueException(path + ": not a Chronicle segment (bad magic 0x" + Long.toHexString(magic) + ")");
+        }
+        int version = buffer.getInt(SegmentLayout.VERSION_OFFSET);
+        if (version != SegmentLayout.VERSION) {
+            throw new QueueException(path + ": segment format version " + version + " is not supported (this build "
+                    + "reads version " + SegmentLayout.VERSION + "); use a matching Chronicle version");
+        }
+        return new SegmentHeader(path, buffer.getLong(SegmentLayout.INDEX_OFFSET),
+                buffer.getLong(SegmentLayout.BASE_SEQUENCE_OFFSET), buffer.getLong(SegmentLayout.SIZE_OFFSET),
+                buffer.getLong(SegmentLayout.CREATED_OFFSET),
+                (buffer.getIntVolatile(SegmentLayout.FLAGS_OFFSET) & SegmentLayout.FLAG_SEALED) != 0,
+                buffer.getLong(SegmentLayout.RECORD_COUNT_OFFSET), buffer.getLong(SegmentLayout.DATA_END_OFFSET),
+                buffer.getLong(SegmentLayout.FIRST_TIMESTAMP_OFFSET), buffer.getLong(SegmentLayout.MAX_TIMESTAMP_OFFSET));
+    }
+}

@@ -1,0 +1,156 @@
+package chronicle.core.api;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class QueueBasicsTest {
+
+    static final QueueOptions SMALL = QueueOptions.hotIpc().withSegmentSize(64 * 1024)
+            .withIndex(new IndexPolicy(16, 1, 0));
+
+    @TempDir
+    Path dir;
+
+    static void appendRange(QueueWriter writer, long from, long to) {
+        for (long s = from; s < to; s++) {
+            assertEquals(s, writer.append((int) (s % 5), Records.timestamp(s), Records.payload(s)));
+        }
+    }
+
+    static void assertRange(List<Records.Read> read, long from, long to) {
+        assertEquals(to - from, read.size(), "record count");
+        for (int i = 0; i < read.size(); i++) {
+            long s = from + i;
+            Records.Read r = read.get(i);
+            assertEquals(s, r.sequence());
+            assertEquals((int) (s % 5), r.type());
+            assertEquals(Records.timestamp(s), r.timestamp());
+            assertArrayEquals(Records.payload(s), r.payload(), "payload of " + s);
+        }
+    }
+
+    @Test
+    void shouldReadBackEveryRecordAcrossSegmentRolls() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL);
+             QueueWriter writer = queue.createWriter();
+             QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+            appendRange(writer, 0, 3000);
+            assertTrue(writer.segmentIndex() >= 5, "rolled: " + writer.segmentIndex());
+            assertRange(Records.drain(reader), 0, 3000);
+            appendRange(writer, 3000, 3100);
+            assertRange(Records.drain(reader), 3000, 3100);
+        }
+    }
+
+    @Test
+    void shouldAppendFromBuffersAndInPlace() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL);
+             QueueWriter writer = queue.createWriter();
+             QueueReader reader = queue.createReader(StartPosition.earliest())) {
+            assertEquals(0, writer.append(1, 10, new UnsafeBuffer(new byte[] {9, 1, 2, 3}), 1, 3));
+            assertEquals(1, writer.append(2, 20, ByteBuffer.wrap(new byte[] {4, 5})));
+            assertEquals(0, writer.claim(100, 30));
+            assertEquals(QueueWriter.CLAIM_STATE, writer.append(3, 30, new byte[1]), "claim open");
+            writer.claimBuffer().putLong(0, 0x0102030405060708L);
+            assertEquals(2, writer.commit(3, 30, 8));
+            assertEquals(3, writer.append(4, 40, new byte[0]));
+            assertEquals(QueueWriter.CLAIM_STATE, writer.commit(3, 30, 1), "commit without claim");
+            assertEquals(QueueWriter.MESSAGE_TOO_LARGE, writer.append(5, 50, new byte[64 * 1024]));
+            List<Records.Read> read = Records.drain(reader);
+            assertEquals(4, read.size());
+            assertArrayEquals(new byte[] {1, 2, 3}, read.get(0).payload());
+            assertArrayEquals(new byte[] {4, 5}, read.get(1).payload());
+            assertEquals(0x0102030405060708L, new UnsafeBuffer(read.get(2).payload()).getLong(0));
+            assertEquals(0, read.get(3).payload().length);
+        }
+    }
+
+    @Test
+    void shouldContinueSequenceAcrossWriterRestarts() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL)) {
+            for (int round = 0; round < 3; round++) {
+                try (QueueWriter writer = queue.createWriter()) {
+                    assertEquals(round * 100L, writer.nextSequence());
+                    appendRange(writer, round * 100L, round * 100L + 100);
+                }
+            }
+            try (QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+                assertRange(Records.drain(reader), 0, 300);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondWriter() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            QueueException e = assertThrows(QueueException.class, queue::createWriter);
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            assertTrue(writer.nextSequence() >= 0);
+        }
+    }
+
+    @Test
+    void shouldSeekBySequenceAndTimestampAcrossSegments() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            appendRange(writer, 0, 2000);
+            for (long target : new long[] {0, 1, 15, 16, 17, 999, 1500, 1999}) {
+                try (QueueReader reader = queue.createReader(StartPosition.sequence(target))) {
+                    assertEquals(target, reader.nextSequence());
+                    assertEquals(target, Records.drain(reader).getFirst().sequence());
+                }
+                try (QueueReader reader = queue.createReader(StartPosition.timestamp(Records.timestamp(target) - 1))) {
+                    assertEquals(target, Records.drain(reader).getFirst().sequence(), "time seek to " + target);
+                }
+            }
+            try (QueueReader reader = queue.createReader(StartPosition.sequence(5000))) {
+                assertEquals(2000, reader.nextSequence(), "past the tail: at the tail");
+            }
+            try (QueueReader latest = queue.createReader(StartPosition.latest())) {
+                assertEquals(2000, latest.nextSequence());
+                assertTrue(Records.drain(latest).isEmpty());
+                appendRange(writer, 2000, 2001);
+                assertRange(Records.drain(latest), 2000, 2001);
+            }
+        }
+    }
+
+    @Test
+    void shouldResumeNamedReaderFromLastCommit() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            appendRange(writer, 0, 500);
+            try (QueueReader reader = queue.createNamedReader("strategy", StartPosition.lastCommitted())) {
+                Records.Collector some = new Records.Collector();
+                assertEquals(321, reader.poll(some, 321));
+                reader.commit();
+            }
+            try (QueueReader reader = queue.createNamedReader("strategy", StartPosition.lastCommitted())) {
+                assertEquals(321, reader.nextSequence());
+                assertRange(Records.drain(reader), 321, 500);
+            }
+            assertTrue(queue.removeReader("strategy"));
+            assertThrows(QueueException.class, () -> queue.createNamedReader("../evil", StartPosition.earliest()));
+        }
+    }
+
+    @Test
+    void shouldRejectADirectoryThatIsNotAQueue() throws Exception {
+        Files.writeString(dir.resolve("file.txt"), "hello");
+        QueueException e = assertThrows(QueueException.class, () -> ChronicleQueue.openExisting(dir));
+        assertTrue(e.getMessage().contains("not a Chronicle queue"), e.getMessage());
+        assertFalse(ChronicleQueue.isQueue(dir));
+    }
+}
