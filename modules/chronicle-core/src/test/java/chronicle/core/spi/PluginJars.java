@@ -65,9 +65,11 @@ final class PluginJars {
             Path src = Files.createTempDirectory(work, "src");
             Path out = Files.createTempDirectory(work, "classes");
             List<String> args = new ArrayList<>(List.of("--release", "25", "-d", out.toString()));
-            String ownClasses = codeSource(PluginHost.class) + java.io.File.pathSeparator + codeSource(Greeter.class);
+            // The test JVM's module path: this module's classes and its dependencies (Agrona).
+            String testModulePath = System.getProperty("jdk.module.path", codeSource(PluginHost.class).toString());
+            String ownClasses = testModulePath + java.io.File.pathSeparator + codeSource(Greeter.class);
             if (asModule) {
-                List<String> path = new ArrayList<>(List.of(codeSource(PluginHost.class).toString()));
+                List<String> path = new ArrayList<>(List.of(testModulePath));
                 modulePath.forEach(p -> path.add(p.toString()));
                 args.addAll(List.of("--module-path", String.join(java.io.File.pathSeparator, path),
                         "--patch-module", "chronicle.core=" + codeSource(Greeter.class)));
