@@ -83,7 +83,7 @@ public final class QueueWriter implements AutoCloseable {
                 - SegmentLayout.RECORD_HEADER;
         this.lock = WriterLock.acquire(dir);
         lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
-                + "{1} (no longer running)", dir, o.pid()));
+                + "{1} (no longer running)", dir, String.valueOf(o.pid())));
         try {
             recoverAndOpen();
         } catch (RuntimeException e) {
@@ -120,7 +120,7 @@ public final class QueueWriter implements AutoCloseable {
                     SeekIndex.read(dir.resolve(SegmentLayout.indexFileName(header.index()))));
             if (!tail.torn().isEmpty()) {
                 LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
-                        tail.nextSequence());
+                        String.valueOf(tail.nextSequence()));
             }
             // Zero everything after the tail, so no stale byte can ever look like a record.
             mapped.buffer().setMemory(tail.tail(), mapped.length() - tail.tail(), (byte) 0);
