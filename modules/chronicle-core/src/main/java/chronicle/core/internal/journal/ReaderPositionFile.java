@@ -80,6 +80,19 @@ public final class ReaderPositionFile implements AutoCloseable {
      * @param nextSequence its sequence.
      */
     public void write(long segment, long offset, long nextSequence) {
+        write(segment, offset, nextSequence, System.currentTimeMillis(), pid);
+    }
+
+    /**
+     * Saves a position with an explicit heartbeat and process id (tools and tests that describe other readers).
+     *
+     * @param segment         segment of the next record.
+     * @param offset          its offset.
+     * @param nextSequence    its sequence.
+     * @param heartbeatMillis epoch milliseconds of the heartbeat.
+     * @param processId       the reader's process.
+     */
+    public void write(long segment, long offset, long nextSequence, long heartbeatMillis, long processId) {
         generation++;
         int base = (int) (generation & 1) * ReaderPositionLayout.SLOT_SIZE;
         buffer.putInt(base + ReaderPositionLayout.CRC_OFFSET, 0); // invalidate first: a torn slot never passes
@@ -89,8 +102,8 @@ public final class ReaderPositionFile implements AutoCloseable {
         buffer.putLong(base + ReaderPositionLayout.SEGMENT_OFFSET, segment);
         buffer.putLong(base + ReaderPositionLayout.POSITION_OFFSET, offset);
         buffer.putLong(base + ReaderPositionLayout.SEQUENCE_OFFSET, nextSequence);
-        buffer.putLong(base + ReaderPositionLayout.HEARTBEAT_OFFSET, System.currentTimeMillis());
-        buffer.putLong(base + ReaderPositionLayout.PID_OFFSET, pid);
+        buffer.putLong(base + ReaderPositionLayout.HEARTBEAT_OFFSET, heartbeatMillis);
+        buffer.putLong(base + ReaderPositionLayout.PID_OFFSET, processId);
         int sum = crc.ofRange(mapped.byteBuffer(), base, base + ReaderPositionLayout.CRC_OFFSET);
         buffer.putIntRelease(base + ReaderPositionLayout.CRC_OFFSET, sum);
     }
