@@ -36,9 +36,17 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return startWithPrefix(List.of(), main, args);
+    }
+
+    /**
+     * Starts the child behind a command prefix (for example {@code unshare} to give it its own mount namespace).
+     */
+    static ChildJvm startWithPrefix(List<String> prefix, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
                 "--enable-native-access=chronicle.core", "--add-exports", "java.base/jdk.internal.misc=org.agrona",
                 "--module-path", System.getProperty("jdk.module.path"),
                 "--patch-module", "chronicle.core=" + testClasses(),
