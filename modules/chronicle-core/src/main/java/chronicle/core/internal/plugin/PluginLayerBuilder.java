@@ -106,7 +106,8 @@ public final class PluginLayerBuilder {
                 ModuleFinder all = ModuleFinder.of(candidates.values().toArray(Path[]::new));
                 candidates.entrySet().removeIf(entry -> {
                     try {
-                        Configuration.resolveAndBind(all, List.of(parent.configuration()), ModuleFinder.of(),
+                        // Without service binding: a broken provider elsewhere must not fail this jar's check.
+                        Configuration.resolve(all, List.of(parent.configuration()), ModuleFinder.of(),
                                 Set.of(entry.getKey()));
                         return false;
                     } catch (ResolutionException | FindException single) {
