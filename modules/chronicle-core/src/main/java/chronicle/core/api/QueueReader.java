@@ -20,7 +20,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -469,10 +468,6 @@ public final class QueueReader implements AutoCloseable {
     }
 
     private SegmentHeader header(long index) {
-        Path path = SegmentFiles.path(dir, index);
-        if (!Files.exists(path)) {
-            return null;
-        }
-        return SegmentHeader.read(path);
+        return SegmentHeader.readIfExists(SegmentFiles.path(dir, index)).orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import chronicle.core.internal.journal.Crc;
 import chronicle.core.internal.journal.MappedFile;
 import chronicle.core.internal.journal.NativeIO;
 import chronicle.core.internal.journal.Recovery;
-import chronicle.core.internal.journal.Retention;
 import chronicle.core.internal.journal.SeekIndex;
 import chronicle.core.internal.journal.SeekIndexWriter;
 import chronicle.core.internal.journal.SegmentFiles;
@@ -84,20 +83,17 @@ public final class QueueWriter implements AutoCloseable {
         this.lock = WriterLock.acquire(dir);
         lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
                 + "{1} (no longer running)", dir, String.valueOf(o.pid())));
+        long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
+        this.background = new WriterBackground(dir, options.segmentSize(), options.pretouch(), syncNanos,
+                options.retention());
         try {
+            SegmentFiles.deleteLeftovers(dir);
             recoverAndOpen();
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
-        if (options.pretouch() || syncNanos > 0) {
-            background = new WriterBackground("chronicle-writer-" + dir.getFileName(), options.pretouch(), syncNanos);
-            background.segment(segment.address(), segment.length(), position);
-            background.start();
-        } else {
-            background = null;
-        }
+        background.start();
     }
 
     private void recoverAndOpen() {
@@ -192,10 +188,7 @@ public final class QueueWriter implements AutoCloseable {
         index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(number)), number, base, policy.interval(),
                 keepIndexEntries, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
         indexCountdown = 0;
-        NativeIO.populateWrite(mapped.address() + at, Math.min(1 << 20, mapped.length() - at));
-        if (background != null) {
-            background.segment(mapped.address(), mapped.length(), at);
-        }
+        background.segment(number, mapped.address(), mapped.length(), at);
     }
 
     /**
@@ -344,9 +337,7 @@ public final class QueueWriter implements AutoCloseable {
         if (indexCountdown-- == 0) {
             indexCountdown = options.index().interval() - 1;
             index.add(sequence, maxTimestamp, at);
-            if (background != null) {
-                background.position(position);
-            }
+            background.position(position);
         }
         if (options.durability() == Durability.SYNC_EVERY_APPEND) {
             NativeIO.msync(segment.address() + at, SegmentLayout.aligned(length));
@@ -362,17 +353,17 @@ public final class QueueWriter implements AutoCloseable {
      */
     public void roll() {
         long newIndex = segmentIndex + 1;
-        // Create the next segment first: a reader that sees the end marker always finds it.
-        MappedFile next = SegmentFiles.create(dir, newIndex, nextSequence, options.segmentSize());
+        // Create the next segment first: a reader that sees the end marker always finds it. Usually the helper
+        // thread has allocated and mapped it already, and this only writes its header and renames it.
+        MappedFile prepared = background.takePrepared(newIndex);
+        MappedFile next = prepared != null ? SegmentFiles.publish(prepared, dir, newIndex, nextSequence)
+                : SegmentFiles.create(dir, newIndex, nextSequence, options.segmentSize());
         sealCurrent();
-        closeCurrent();
+        index.close();
+        background.retire(segment); // unmapping a large segment is slow: off the writer's thread
         openSegment(next, newIndex, nextSequence, SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
         if (options.retention().deletes()) {
-            try {
-                Retention.apply(dir, options.retention(), newIndex);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "{0}: retention failed: {1}", dir, e.getMessage());
-            }
+            background.applyRetention(newIndex);
         }
     }
 
@@ -429,9 +420,7 @@ public final class QueueWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        if (background != null) {
-            background.stop();
-        }
+        background.stop();
         index.flush();
         if (options.durability() != Durability.PAGE_CACHE) {
             sync();

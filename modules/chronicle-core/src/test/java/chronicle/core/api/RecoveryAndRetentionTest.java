@@ -118,12 +118,14 @@ class RecoveryAndRetentionTest {
             QueueReader reader = queue.createNamedReader("slow", StartPosition.earliest());
             reader.commit(); // registered at segment 0
             QueueBasicsTest.appendRange(writer, 0, 3000);
+            queue.applyRetention(); // the writer also applies it after each roll, on its helper thread
             assertEquals(0, SegmentFiles.list(dir)[0], "the live reader's segment is kept");
             assertTrue(SegmentFiles.list(dir).length > 3);
             Records.drain(reader);
             reader.commit(); // now at the tail
             reader.close();
             writer.roll();
+            queue.applyRetention();
             long[] left = SegmentFiles.list(dir);
             assertEquals(3, left.length, "down to the policy once the reader moved on");
             try (var files = Files.list(dir)) {
@@ -145,6 +147,7 @@ class RecoveryAndRetentionTest {
                 ghost.write(0, SegmentLayout.HEADER_SIZE, 0, System.currentTimeMillis() - 60_000, 999_999_999L);
             }
             QueueBasicsTest.appendRange(writer, 0, 2000);
+            queue.applyRetention();
             assertEquals(2, SegmentFiles.list(dir).length, "a dead reader protects nothing");
         }
     }
@@ -159,6 +162,7 @@ class RecoveryAndRetentionTest {
                  QueueReader reader = queue.createNamedReader("laggard", StartPosition.earliest())) {
                 reader.commit();
                 QueueBasicsTest.appendRange(writer, 0, 5000); // about 10 segments: lag well over 3
+                queue.applyRetention();
                 long first = SegmentFiles.list(queueDir)[0];
                 if (lagging == RetentionPolicy.LaggingReaders.PROTECT) {
                     assertEquals(0, first, "PROTECT keeps the laggard's segments");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -151,7 +152,12 @@ public final class Retention {
             if (!(tooMany || tooBig || tooOld)) {
                 break;
             }
-            if (s >= protectedFrom || !SegmentHeader.read(path).sealed()) {
+            Optional<SegmentHeader> header = SegmentHeader.readIfExists(path);
+            if (header.isEmpty()) {
+                remaining--; // deleted meanwhile by another retention pass
+                continue;
+            }
+            if (s >= protectedFrom || !header.get().sealed()) {
                 candidates.add(path);
                 break;
             }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -35,11 +37,24 @@ public record SegmentHeader(Path path, long index, long baseSequence, long size,
      * @throws QueueException naming the file if it is not a segment or has an unknown version.
      */
     public static SegmentHeader read(Path path) {
+        return readIfExists(path).orElseThrow(() -> new QueueException(path + ": no such segment"));
+    }
+
+    /**
+     * Reads a segment header, or nothing if the file is gone (retention may delete segments at any time).
+     *
+     * @param path the segment file.
+     * @return its header, or empty if the file does not exist.
+     * @throws QueueException naming the file if it is not a segment or has an unknown version.
+     */
+    public static Optional<SegmentHeader> readIfExists(Path path) {
         ByteBuffer bytes = ByteBuffer.allocate(SegmentLayout.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
                 // read the whole header
             }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new QueueException(path + ": cannot read segment header: " + e.getMessage(), e);
         }
@@ -47,7 +62,7 @@ public record SegmentHeader(Path path, long index, long baseSequence, long size,
             throw new QueueException(path + ": not a segment (shorter than its " + SegmentLayout.HEADER_SIZE
                     + "-byte header)");
         }
-        return of(path, new UnsafeBuffer(bytes.array()));
+        return Optional.of(of(path, new UnsafeBuffer(bytes.array())));
     }
 
     /**
