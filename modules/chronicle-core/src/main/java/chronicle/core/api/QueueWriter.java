@@ -118,8 +118,7 @@ public final class QueueWriter implements AutoCloseable {
                 LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
                         String.valueOf(tail.nextSequence()));
             }
-            // Zero everything after the tail, so no stale byte can ever look like a record.
-            mapped.buffer().setMemory(tail.tail(), mapped.length() - tail.tail(), (byte) 0);
+            zeroAfter(mapped, tail.tail());
             boolean last = i == segments.length - 1;
             if (last && tail.records() == 0) {
                 // An empty active segment: keep writing into it, numbered after the segments before it.
@@ -142,6 +141,19 @@ public final class QueueWriter implements AutoCloseable {
         long newIndex = segments[segments.length - 1] + 1;
         openSegment(SegmentFiles.create(dir, newIndex, next, options.segmentSize()), newIndex, next,
                 SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+    }
+
+    /**
+     * Zeroes everything after the tail, so that no stale byte (a claim that was never committed, a page written
+     * before a power loss) can ever look like a record: the partial page through the mapping, the rest with a
+     * file-system call that writes nothing (falling back to writing zeros).
+     */
+    private static void zeroAfter(MappedFile mapped, int tail) {
+        int page = (tail + 4095) & ~4095;
+        mapped.buffer().setMemory(tail, Math.min(page, mapped.length()) - tail, (byte) 0);
+        if (page < mapped.length() && !NativeIO.zeroRange(mapped.path(), page, mapped.length() - page)) {
+            mapped.buffer().setMemory(page, mapped.length() - page, (byte) 0);
+        }
     }
 
     /** Adds the index entries a dead writer had not written, walking from its last good entry to the tail. */

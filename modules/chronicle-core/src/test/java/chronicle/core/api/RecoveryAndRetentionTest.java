@@ -60,6 +60,7 @@ class RecoveryAndRetentionTest {
             poke(segment, torn + SegmentLayout.RECORD_HEADER + 2, new byte[] {0x55, 0x66});
             int after = torn + SegmentLayout.aligned(SegmentLayout.RECORD_HEADER + Records.payload(99).length);
             poke(segment, after, new byte[] {40, 0, 0, 0, 7, 7, 7, 7});
+            poke(segment, 60_000, new byte[] {9, 9, 9, 9, 9, 9, 9, 9}); // a later page: zeroed by the file system
             try (QueueWriter writer = queue.createWriter()) {
                 assertEquals(99, writer.nextSequence(), "the torn record's sequence is reused");
                 assertEquals(99, writer.append(9, Records.timestamp(99), new byte[] {1, 2, 3}));
@@ -79,6 +80,11 @@ class RecoveryAndRetentionTest {
                 channel.read(tail, after + 8);
             }
             assertArrayEquals(new byte[8], tail.array(), "garbage after the tail was zeroed");
+            ByteBuffer far = ByteBuffer.allocate(8);
+            try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+                channel.read(far, 60_000);
+            }
+            assertArrayEquals(new byte[8], far.array(), "garbage pages later in the segment were zeroed too");
         }
     }
 

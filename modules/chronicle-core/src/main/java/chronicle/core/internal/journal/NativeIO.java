@@ -38,6 +38,12 @@ public final class NativeIO {
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), -1);
     private static final MethodHandle FALLOCATE = handle("posix_fallocate", FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), -1);
+    private static final MethodHandle FALLOCATE_MODE = handle("fallocate", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_LONG), -1);
+    private static final int FALLOC_FL_KEEP_SIZE = 0x01;
+    private static final int FALLOC_FL_PUNCH_HOLE = 0x02;
+    private static final int FALLOC_FL_ZERO_RANGE = 0x10;
     private static final MethodHandle MADVISE = handle("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), -1);
     private static final MethodHandle MSYNC = handle("msync", FunctionDescriptor.of(ValueLayout.JAVA_INT,
@@ -86,6 +92,35 @@ public final class NativeIO {
             throw e;
         } catch (Throwable t) {
             throw new IOException(t);
+        }
+    }
+
+    /**
+     * Zeroes a page-aligned range of a file without writing it: {@code FALLOC_FL_ZERO_RANGE} (ext4, xfs), or a
+     * punched hole that is allocated again (tmpfs). The page cache and every mapping see zeros afterwards.
+     *
+     * @param file   the file.
+     * @param offset start of the range, a multiple of 4096.
+     * @param length bytes to zero, a multiple of 4096.
+     * @return false if the file system supports neither (the caller then writes zeros itself).
+     */
+    public static boolean zeroRange(Path file, long offset, long length) {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), O_RDWR, 0);
+            if (fd < 0) {
+                return false;
+            }
+            try {
+                if ((int) FALLOCATE_MODE.invokeExact(fd, FALLOC_FL_ZERO_RANGE | FALLOC_FL_KEEP_SIZE, offset, length) == 0) {
+                    return true;
+                }
+                return (int) FALLOCATE_MODE.invokeExact(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0
+                        && (int) FALLOCATE.invokeExact(fd, offset, length) == 0;
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(fd);
+            }
+        } catch (Throwable t) {
+            return false;
         }
     }
 
