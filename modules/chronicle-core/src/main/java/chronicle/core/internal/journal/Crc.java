@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * Record checksums: CRC32C (hardware-accelerated by the JVM) of the header's bytes 4..20 and the payload.
+ * Record checksums: CRC32C (hardware-accelerated by the JVM) of a record's bytes 8..length: timestamp, type,
+ * sequence and payload, one contiguous run.
  *
  * <p>Not thread-safe: one instance per writer or reader. Allocation-free.
  */
@@ -21,13 +22,7 @@ public final class Crc {
      * @return the checksum the record must carry.
      */
     public int of(ByteBuffer view, int record, int length) {
-        crc.reset();
-        view.limit(record + SegmentLayout.R_CRC_FROM + SegmentLayout.R_CRC_LENGTH).position(record + SegmentLayout.R_CRC_FROM);
-        crc.update(view);
-        view.limit(record + length).position(record + SegmentLayout.RECORD_HEADER);
-        crc.update(view);
-        view.clear();
-        return (int) crc.getValue();
+        return ofRange(view, record + SegmentLayout.R_CRC_FROM, record + length);
     }
 
     /**

@@ -22,12 +22,12 @@ package chronicle.core.internal.journal;
  * Record (at an 8-byte aligned offset; the next record starts at align8(offset + length))
  *  0         4         8                   16        20        24
  *  +---------+---------+-------------------+---------+---------+----------------------+
- *  | length  | type id | timestamp (ns)    | seq - b | crc32c  | payload ...          |
+ *  | length  | crc32c  | timestamp (ns)    | type id | seq - b | payload ...          |
  *  +---------+---------+-------------------+---------+---------+----------------------+
- *  length: 24 + payload length, stored last with release semantics (the commit);
+ *  length: 24 + payload length, stored last with a volatile store (the commit);
  *          0 = not written yet; -1 = end of segment (the segment is sealed, continue in the next one).
+ *  crc32c: CRC32C of bytes 8..length of the record (timestamp, type, sequence and payload: one contiguous run).
  *  seq - b: the record's sequence minus the segment's base sequence.
- *  crc32c: CRC32C of bytes 4..20 of the header followed by the payload.
  * </pre>
  */
 public final class SegmentLayout {
@@ -53,13 +53,12 @@ public final class SegmentLayout {
 
     public static final int RECORD_HEADER = 24;
     public static final int R_LENGTH = 0;
-    public static final int R_TYPE = 4;
+    public static final int R_CRC = 4;
     public static final int R_TIMESTAMP = 8;
-    public static final int R_SEQ_DELTA = 16;
-    public static final int R_CRC = 20;
-    /** The checksummed header bytes: type, timestamp and sequence delta. */
-    public static final int R_CRC_FROM = 4;
-    public static final int R_CRC_LENGTH = 16;
+    public static final int R_TYPE = 16;
+    public static final int R_SEQ_DELTA = 20;
+    /** The checksum covers the record from here to its end. */
+    public static final int R_CRC_FROM = 8;
 
     /** Length word of the end-of-segment marker. */
     public static final int END_OF_SEGMENT = -1;
