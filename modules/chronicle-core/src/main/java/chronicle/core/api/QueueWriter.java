@@ -407,6 +407,31 @@ public final class QueueWriter implements AutoCloseable {
         index.force();
     }
 
+    /**
+     * Chooses the sequence of the first record of an empty queue, so that a mirror of another queue (the archive
+     * tap) can keep the source's sequence numbers: then a record's sequence is its provenance, and the mirror's
+     * next sequence is exactly where copying resumes after a crash.
+     *
+     * @param first the sequence the first record gets.
+     * @throws QueueException if the queue already holds a record or more than one segment.
+     */
+    public void startSequenceAt(long first) {
+        if (first < 0) {
+            throw new IllegalArgumentException("first sequence must be >= 0, got " + first);
+        }
+        if (recordsInSegment != 0 || nextSequence != baseSequence || SegmentFiles.list(dir).length != 1) {
+            throw new QueueException(dir + ": the first sequence can only be chosen while the queue is empty "
+                    + "(it holds records up to " + (nextSequence - 1) + ")");
+        }
+        buffer.putLong(SegmentLayout.BASE_SEQUENCE_OFFSET, first);
+        index.close();
+        IndexPolicy policy = options.index();
+        index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(segmentIndex)), segmentIndex, first,
+                policy.interval(), 0, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
+        baseSequence = first;
+        nextSequence = first;
+    }
+
     /** @return the sequence the next record will get. */
     public long nextSequence() {
         return nextSequence;

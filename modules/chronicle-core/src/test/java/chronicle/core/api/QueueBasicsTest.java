@@ -95,6 +95,26 @@ class QueueBasicsTest {
     }
 
     @Test
+    void shouldStartAnEmptyQueueAtAChosenSequenceAndKeepIt() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL)) {
+            try (QueueWriter writer = queue.createWriter()) {
+                writer.startSequenceAt(1_000);
+                appendRange(writer, 1_000, 2_500); // rolls: later segments continue from the chosen base
+            }
+            try (QueueWriter writer = queue.createWriter()) {
+                assertEquals(2_500, writer.nextSequence());
+                assertThrows(QueueException.class, () -> writer.startSequenceAt(0), "not empty any more");
+            }
+            try (QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+                assertRange(Records.drain(reader), 1_000, 2_500);
+            }
+            try (QueueReader reader = queue.createReader(StartPosition.sequence(1_700))) {
+                assertEquals(1_700, Records.drain(reader).getFirst().sequence());
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseASecondWriter() {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
             QueueException e = assertThrows(QueueException.class, queue::createWriter);
