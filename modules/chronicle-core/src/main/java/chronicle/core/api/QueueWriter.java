@@ -419,7 +419,7 @@ public final class QueueWriter implements AutoCloseable {
         if (first < 0) {
             throw new IllegalArgumentException("first sequence must be >= 0, got " + first);
         }
-        if (recordsInSegment != 0 || nextSequence != baseSequence || SegmentFiles.list(dir).length != 1) {
+        if (!isEmpty()) {
             throw new QueueException(dir + ": the first sequence can only be chosen while the queue is empty "
                     + "(it holds records up to " + (nextSequence - 1) + ")");
         }
@@ -430,6 +430,11 @@ public final class QueueWriter implements AutoCloseable {
                 policy.interval(), 0, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
         baseSequence = first;
         nextSequence = first;
+    }
+
+    /** @return whether the queue holds no record at all (one segment, nothing in it). */
+    public boolean isEmpty() {
+        return recordsInSegment == 0 && nextSequence == baseSequence && SegmentFiles.list(dir).length == 1;
     }
 
     /** @return the sequence the next record will get. */
