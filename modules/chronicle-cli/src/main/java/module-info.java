@@ -4,9 +4,12 @@
  */
 module chronicle.cli {
     requires chronicle.core;
+    requires chronicle.protocol;
     requires chronicle.bus;
     requires chronicle.storage;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires java.logging;
 
     opens chronicle.cli.internal to info.picocli;
 }

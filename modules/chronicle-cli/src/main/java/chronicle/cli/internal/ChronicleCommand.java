@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ChronicleCommand.Version.class,
         description = "Chronicle: market-data journal, archive, import, replay and backtest.",
-        subcommands = {PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
+                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

@@ -111,11 +111,10 @@ public final class QueueReader implements AutoCloseable {
                 }
                 continue;
             }
-            if (length < SegmentLayout.RECORD_HEADER || at + SegmentLayout.aligned(length) > buffer.capacity()
-                    || (verifyChecksums && !crc.matches(view, buffer, at, length))) {
-                lastError = segment.path() + " offset " + at + ": " + (length < SegmentLayout.RECORD_HEADER
-                        || at + SegmentLayout.aligned(length) > buffer.capacity()
-                        ? "length " + length + " does not fit the segment" : "CRC32C mismatch");
+            boolean fits = SegmentLayout.fits(at, length, buffer.capacity());
+            if (!fits || (verifyChecksums && !crc.matches(view, buffer, at, length))) {
+                lastError = segment.path() + " offset " + at + ": "
+                        + (fits ? "CRC32C mismatch" : "length " + length + " does not fit the segment");
                 return delivered > 0 ? delivered : CORRUPT;
             }
             long sequence = baseSequence + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA));
@@ -159,7 +158,7 @@ public final class QueueReader implements AutoCloseable {
             if (remaining <= 0) {
                 return hasNext();
             }
-            if (!NativeIO.futexAvailable()) {
+            if (!NativeIO.futexAvailable() || !control.writable()) {
                 LockSupport.parkNanos(Math.min(remaining, 50_000));
                 if (hasNext()) {
                     return true;
@@ -441,7 +440,7 @@ public final class QueueReader implements AutoCloseable {
                     && (offset & 7) == 0) {
                 int at = (int) offset;
                 int length = buffer.getIntVolatile(at);
-                if (length >= SegmentLayout.RECORD_HEADER
+                if (SegmentLayout.fits(at, length, buffer.capacity())
                         && baseSequence + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA))
                         == index.sequences()[e]) {
                     position = at;
@@ -456,7 +455,7 @@ public final class QueueReader implements AutoCloseable {
     private void walkTo(long sequence, long time) {
         while (true) {
             int length = buffer.getIntVolatile(position);
-            if (length < SegmentLayout.RECORD_HEADER || position + SegmentLayout.aligned(length) > buffer.capacity()) {
+            if (!SegmentLayout.fits(position, length, buffer.capacity())) {
                 return;
             }
             if (nextSequence >= sequence || buffer.getLong(position + SegmentLayout.R_TIMESTAMP) >= time) {

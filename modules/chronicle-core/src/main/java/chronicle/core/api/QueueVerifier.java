@@ -89,6 +89,9 @@ public final class QueueVerifier {
             header = SegmentHeader.read(path);
             fileBytes = Files.size(path);
         } catch (QueueException | IOException e) {
+            if (Files.notExists(path)) {
+                return -1; // retention deleted it meanwhile (a live writer applies it when it rolls)
+            }
             problem(path, 0, withoutPath(path, e.getMessage()));
             return -1;
         }
@@ -112,6 +115,11 @@ public final class QueueVerifier {
         Walk walk;
         try (MappedFile mapped = SegmentScan.map(path)) {
             walk = walk(path, mapped, header, index);
+        } catch (QueueException e) {
+            if (Files.notExists(path)) {
+                return -1; // deleted by retention between its header and its records
+            }
+            throw e;
         }
         if (walk.bad == null) {
             checkSealed(path, header, walk);
@@ -155,23 +163,23 @@ public final class QueueVerifier {
         int at = SegmentLayout.HEADER_SIZE;
         long seq = base;
         while (true) {
-            if (at + SegmentLayout.RECORD_HEADER > capacity) {
-                break;
+            if (at + Integer.BYTES > capacity) {
+                break; // the writer always leaves room for the end marker: only a foreign file ends here
             }
             int length = buffer.getIntVolatile(at);
             if (length == 0) {
                 break;
             }
             if (length == SegmentLayout.END_OF_SEGMENT) {
-                walk.endMarker = true;
+                walk.endMarker = true; // may sit in the last 8 bytes of a segment filled to the brim
                 break;
             }
-            long next = at + ((length + 7L) & ~7L);
-            long recordSeq = base + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA));
+            long next = at + ((length + 7L) & ~7L); // in long: a huge length word must not wrap around
             if (length < SegmentLayout.RECORD_HEADER || next > capacity) {
                 walk.bad = "length " + length + " does not fit the segment";
-            } else if (recordSeq != seq) {
-                walk.bad = "sequence " + recordSeq + " where " + seq + " was expected";
+            } else if (base + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA)) != seq) {
+                walk.bad = "sequence " + (base + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA)))
+                        + " where " + seq + " was expected";
             } else if (!crc.matches(view, buffer, at, length)) {
                 walk.bad = "CRC32C mismatch (record " + seq + " is corrupted, or torn by a crash)";
             }
@@ -187,7 +195,8 @@ public final class QueueVerifier {
             if (entry < index.count && index.sequences[entry] == seq) {
                 if (index.offsets[entry] != at) {
                     entryProblem(index, entry, walk, "entry " + entry + " puts sequence " + seq + " at offset "
-                            + index.offsets[entry] + ", but that record is at offset " + at + " of " + path.getFileName());
+                            + index.offsets[entry] + ", but that record is at offset " + at + " of "
+                            + path.getFileName());
                 } else if (index.maxTimestamps[entry] < walk.maxTimestamp) {
                     entryProblem(index, entry, walk, "entry " + entry + " (sequence " + seq + "): max timestamp "
                             + index.maxTimestamps[entry] + " is below " + walk.maxTimestamp + ", the largest "

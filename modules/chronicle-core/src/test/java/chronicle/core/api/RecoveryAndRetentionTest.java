@@ -89,6 +89,28 @@ class RecoveryAndRetentionTest {
     }
 
     @Test
+    void shouldReportAnAbsurdLengthWordAsCorruptAndRecoverPastIt() throws IOException {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL)) {
+            try (QueueWriter writer = queue.createWriter()) {
+                QueueBasicsTest.appendRange(writer, 0, 10);
+            }
+            Path segment = SegmentFiles.path(dir, 0);
+            int at = offsetOf(segment, 5);
+            poke(segment, at, new byte[] {(byte) 0xFA, (byte) 0xFF, (byte) 0xFF, 0x7F}); // 0x7FFFFFFA: wraps if aligned in int
+            try (QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+                Records.Collector collector = new Records.Collector();
+                assertEquals(5, reader.poll(collector, 100));
+                assertEquals(QueueReader.CORRUPT, reader.poll(collector, 100));
+                assertTrue(reader.lastError().contains("offset " + at + ": length 2147483642 does not fit"),
+                        reader.lastError());
+            }
+            try (QueueWriter writer = queue.createWriter()) {
+                assertEquals(5, writer.nextSequence(), "recovery stops at the bad record instead of failing");
+            }
+        }
+    }
+
+    @Test
     void shouldWakeABlockedReaderWhenARecordArrives() throws Exception {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter();
              QueueReader reader = queue.createReader(StartPosition.latest())) {

@@ -18,10 +18,12 @@ public final class ControlFile implements AutoCloseable {
 
     private final MappedFile mapped;
     private final UnsafeBuffer buffer;
+    private final boolean writable;
 
-    private ControlFile(MappedFile mapped) {
+    private ControlFile(MappedFile mapped, boolean writable) {
         this.mapped = mapped;
         this.buffer = mapped.buffer();
+        this.writable = writable;
     }
 
     /**
@@ -49,13 +51,28 @@ public final class ControlFile implements AutoCloseable {
                 throw new QueueException(file + ": truncated control file (" + Files.size(file) + " bytes, expected "
                         + ControlLayout.FILE_SIZE + ")");
             }
-            ControlFile control = new ControlFile(MappedFile.map(file, true));
+            ControlFile control = mapWritableOrNot(file, create);
             control.check(file);
             return control;
         } catch (NoSuchFileException e) {
             throw new QueueException(dir + ": not a Chronicle queue (no " + ControlLayout.FILE_NAME + ")", e);
         } catch (IOException e) {
             throw new QueueException(file + ": cannot open control file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Maps the file read-write; a reader of a queue on read-only media (an archive on a read-only mount) gets a
+     * read-only mapping and waits by polling instead of the futex.
+     */
+    private static ControlFile mapWritableOrNot(Path file, boolean mustWrite) throws IOException {
+        try {
+            return new ControlFile(MappedFile.map(file, true), true);
+        } catch (java.nio.file.FileSystemException e) {
+            if (mustWrite) {
+                throw e;
+            }
+            return new ControlFile(MappedFile.map(file, false), false);
         }
     }
 
@@ -94,6 +111,11 @@ public final class ControlFile implements AutoCloseable {
             throw new QueueException(file + ": queue format version " + version + " is not supported (this build "
                     + "reads version " + ControlLayout.VERSION + "); use a matching Chronicle version");
         }
+    }
+
+    /** @return whether this process may write the control file (false on read-only media: no futex waiting). */
+    public boolean writable() {
+        return writable;
     }
 
     /** @return segment size recorded at creation. */

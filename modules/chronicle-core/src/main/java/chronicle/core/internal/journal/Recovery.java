@@ -69,7 +69,7 @@ public final class Recovery {
         }
         int at = (int) offset;
         int length = buffer.getInt(at);
-        return length >= SegmentLayout.RECORD_HEADER && at + SegmentLayout.aligned(length) <= buffer.capacity()
+        return SegmentLayout.fits(at, length, buffer.capacity())
                 && base + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA)) == index.sequences()[entry]
                 && crc.matches(view, buffer, at, length);
     }

@@ -77,6 +77,19 @@ public final class SegmentLayout {
     }
 
     /**
+     * Whether a length word read from disk describes a record that fits: at least a header, and not past the end
+     * of the segment. Computed in {@code long} so that a corrupt length near {@code Integer.MAX_VALUE} cannot wrap.
+     *
+     * @param at       the record's offset.
+     * @param length   its length word.
+     * @param capacity the segment's length.
+     * @return true if the record fits.
+     */
+    public static boolean fits(int at, int length, int capacity) {
+        return length >= RECORD_HEADER && at + ((length + 7L) & ~7L) <= capacity;
+    }
+
+    /**
      * @param index the segment number.
      * @return the file name, {@code 000000042.q}.
      */

@@ -50,10 +50,10 @@ public record TailScan(int end, long nextSequence, long records, long maxTimesta
         long maxTs = Long.MIN_VALUE;
         int capacity = buffer.capacity();
         while (true) {
-            if (at + SegmentLayout.RECORD_HEADER > capacity) {
+            if (at + Integer.BYTES > capacity) {
                 return new TailScan(at, seq, count, maxTs, Stop.END_OF_FILE, "");
             }
-            int length = buffer.getIntVolatile(at);
+            int length = buffer.getIntVolatile(at); // the end marker may sit in the last 8 bytes
             if (length == 0) {
                 return new TailScan(at, seq, count, maxTs, Stop.EMPTY, "");
             }
@@ -61,7 +61,7 @@ public record TailScan(int end, long nextSequence, long records, long maxTimesta
                 return new TailScan(at, seq, count, maxTs, Stop.END_MARKER, "");
             }
             String bad = null;
-            if (length < SegmentLayout.RECORD_HEADER || at + SegmentLayout.aligned(length) > capacity) {
+            if (!SegmentLayout.fits(at, length, capacity)) {
                 bad = "length " + length + " does not fit the segment";
             } else if (baseSequence + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA)) != seq) {
                 bad = "sequence " + (baseSequence + Integer.toUnsignedLong(buffer.getInt(at + SegmentLayout.R_SEQ_DELTA)))

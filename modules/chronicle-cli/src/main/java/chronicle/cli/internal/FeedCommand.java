@@ -1,0 +1,120 @@
+package chronicle.cli.internal;
+
+import chronicle.bus.api.BusLayout;
+import chronicle.bus.api.Discovery;
+import chronicle.bus.api.Lease;
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueWriter;
+import chronicle.protocol.api.SyntheticMarket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code chronicle feed}: the demo feed. Writes a realistic synthetic multi-symbol market (L2 diffs around a
+ * random-walk mid price, trades, periodic snapshots) to {@code <bus-root>/live/<stream>/queue/<name>}, at a given
+ * rate, until a count or a duration is reached or it is stopped (Ctrl-C).
+ */
+@Command(name = "feed", mixinStandardHelpOptions = true,
+        description = "Write a synthetic multi-symbol market to a live queue (the demo feed).")
+final class FeedCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--bus-root", paramLabel = "DIR", description = "Bus root (default: busRoot of the configuration).")
+    Path busRoot;
+
+    @Option(names = "--symbols", defaultValue = "4", description = "Number of symbols (default: ${DEFAULT-VALUE}).")
+    int symbols;
+
+    @Option(names = "--rate", defaultValue = "10000",
+            description = "Events per second, 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--count", defaultValue = "0", description = "Stop after this many events (0: no limit).")
+    long count;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long, e.g. 10s, 5m.")
+    String duration;
+
+    @Option(names = "--stream", defaultValue = "market_data", description = "Stream name (default: ${DEFAULT-VALUE}).")
+    String stream;
+
+    @Option(names = "--name", defaultValue = "demo_feed", description = "Queue name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--venue", defaultValue = "1", description = "Venue id (default: ${DEFAULT-VALUE}).")
+    int venue;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--snapshot-every", defaultValue = "1000",
+            description = "Events of a symbol between its snapshots (default: ${DEFAULT-VALUE}).")
+    int snapshotEvery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (symbols < 1 || rate < 0 || count < 0 || snapshotEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--symbols and --snapshot-every must be >= 1, --rate and --count >= 0");
+        }
+        long stopAfterNanos = duration == null ? Long.MAX_VALUE : Units.parseDuration(duration).toNanos();
+        Path root = busRoot != null ? busRoot : config.load().busRoot();
+        BusLayout layout = new BusLayout(root, root.resolve("archive"));
+        Path queuePath = layout.liveQueue(stream, name);
+        PrintWriter out = spec.commandLine().getOut();
+        SyntheticMarket market = new SyntheticMarket(venue, symbols, snapshotEvery, seed);
+        long written = 0;
+        long first;
+        long startNanos = System.nanoTime();
+        try (StopSignal stop = new StopSignal();
+             Discovery discovery = new Discovery(layout);
+             ChronicleQueue queue = ChronicleQueue.open(queuePath, QueueOptions.hotIpc());
+             QueueWriter writer = queue.createWriter();
+             Lease lease = discovery.publishWriter(queuePath, "feed")) {
+            lease.markReady();
+            first = writer.nextSequence();
+            out.println("feed: writing " + symbols + " symbols at " + (rate == 0 ? "full speed" : rate + " events/s")
+                    + " to " + queuePath);
+            out.flush();
+            long epochBase = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+            int max = SyntheticMarket.maxLength();
+            while (stop.running() && (count == 0 || written < count)) {
+                long now = System.nanoTime();
+                if (now - startNanos >= stopAfterNanos) {
+                    break;
+                }
+                if (rate > 0) {
+                    long due = startNanos + written * 1_000_000_000L / rate;
+                    if (now < due) {
+                        LockSupport.parkNanos(Math.min(due - now, 1_000_000));
+                        continue;
+                    }
+                }
+                long epochNanos = epochBase + now;
+                writer.claim(max, epochNanos);
+                int length = market.next(writer.claimBuffer(), 0, epochNanos);
+                writer.commit(market.lastType(), epochNanos, length);
+                written++;
+            }
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.printf("feed: wrote %d events (sequences %d..%d) in %.1f s to %s%n", written, first,
+                first + written - 1, seconds, queuePath);
+        return Main.OK;
+    }
+}

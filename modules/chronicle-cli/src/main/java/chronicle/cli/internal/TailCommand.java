@@ -1,0 +1,188 @@
+package chronicle.cli.internal;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueException;
+import chronicle.core.api.QueueInspector;
+import chronicle.core.api.QueueReader;
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.StartPosition;
+import org.agrona.DirectBuffer;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code chronicle tail}: prints records of a queue, like Unix {@code tail}: the last records, or from a sequence
+ * or a time, and with {@code --follow} every new record as it is committed.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        header = "Print records of a queue: the last ones, from a sequence or a time, or follow new ones.",
+        description = {"Print records of a queue: sequence, time (UTC), type, payload length and payload as hex.",
+                "Without --from-seq/--from-time: the last --limit records. With one: up to --limit records from "
+                        + "there. --follow then keeps printing new records until interrupted (Ctrl-C), and says "
+                        + "so on standard error if the writer dies.",
+                "Every record's CRC32C is checked; a corrupt record stops the command with exit code 1."})
+final class TailCommand implements Callable<Integer> {
+
+    /** How often an idle follower checks whether the writer died. */
+    private static final long WRITER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue directory.")
+    Path queue;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new records until interrupted.")
+    boolean follow;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
+            description = "Without --from-*: print the last N records (default ${DEFAULT-VALUE}). With --from-*: "
+                    + "print at most N records (with --follow: no limit).")
+    int limit;
+
+    @ArgGroup(exclusive = true)
+    From from;
+
+    @Option(names = "--json", description = "One JSON object per line: seq, ts (epoch ns), time, type, length, "
+            + "payloadHex (the whole payload).")
+    boolean json;
+
+    @Option(names = "--hex", description = "Show market-data records as hex too, not decoded.")
+    boolean hex;
+
+    @Option(names = "--bytes", paramLabel = "N", defaultValue = "64",
+            description = "Payload bytes shown as hex in text output, then '...' (default ${DEFAULT-VALUE}; 0: all).")
+    int bytes;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where to start; at most one. */
+    static final class From {
+        @Option(names = "--from-seq", paramLabel = "S", required = true,
+                description = "Start at sequence S (or the oldest record left, if S was deleted).")
+        Long sequence;
+
+        @Option(names = "--from-time", paramLabel = "T", required = true, converter = Units.TimeConverter.class,
+                description = "Start at the first record whose timestamp is at or after T: ISO-8601 "
+                        + "(2026-11-22T10:00:00Z) or epoch nanoseconds.")
+        Long time;
+    }
+
+    @Override
+    public Integer call() {
+        if (limit < 0 || bytes < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit and --bytes must be >= 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RecordRenderer renderer = new RecordRenderer(json, bytes, hex ? RecordRenderer.PayloadDecoder.NONE
+                : chronicle.protocol.api.ProtocolJson::render);
+        try (ChronicleQueue q = ChronicleQueue.openExisting(queue);
+             QueueReader reader = q.createReader(StartPosition.latest()).verifyChecksums(true)) {
+            long fromSequence = from != null && from.sequence != null ? from.sequence : Long.MIN_VALUE;
+            long fromTime = from != null && from.time != null ? from.time : Long.MIN_VALUE;
+            boolean started;
+            if (fromSequence != Long.MIN_VALUE) {
+                started = reader.seek(StartPosition.sequence(fromSequence));
+            } else if (fromTime != Long.MIN_VALUE) {
+                started = reader.seek(StartPosition.timestamp(fromTime));
+            } else {
+                started = reader.seek(StartPosition.sequence(Math.max(0, reader.nextSequence() - limit)));
+            }
+            Printer printer = new Printer(out, renderer, started, fromSequence, fromTime);
+            if (follow) {
+                follow(reader, printer, err);
+            } else {
+                drain(reader, printer, limit);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static void drain(QueueReader reader, Printer printer, long max) {
+        while (printer.printed < max) {
+            int n = reader.poll(printer, (int) Math.min(256, max - printer.printed));
+            if (n == QueueReader.CORRUPT) {
+                throw new QueueException(reader.lastError());
+            }
+            if (n == 0) {
+                return;
+            }
+        }
+    }
+
+    /** Prints until the thread is interrupted (Ctrl-C ends the process). */
+    private void follow(QueueReader reader, Printer printer, PrintWriter err) {
+        long backlog = from != null ? Long.MAX_VALUE : limit;
+        drain(reader, printer, backlog);
+        printer.out.flush();
+        boolean reported = false;
+        long nextCheck = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            int n = reader.poll(printer, 256);
+            if (n == QueueReader.CORRUPT) {
+                throw new QueueException(reader.lastError());
+            }
+            if (n > 0) {
+                printer.out.flush();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (now - nextCheck >= 0) {
+                nextCheck = now + WRITER_CHECK_NANOS;
+                QueueReader.WriterState state = reader.writerState();
+                if (state == QueueReader.WriterState.DEAD && !reported) {
+                    long pid = QueueInspector.writer(queue).pid();
+                    err.println("chronicle tail: " + queue + ": the writer (pid " + pid + ") died without closing "
+                            + "the queue; still following, new records appear when a writer takes over");
+                    err.flush();
+                    reported = true;
+                } else if (state == QueueReader.WriterState.ALIVE) {
+                    reported = false;
+                }
+            }
+            reader.await(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Prints delivered records, skipping those before the start when the start was past the tail. */
+    private static final class Printer implements RecordHandler {
+        final PrintWriter out;
+        final RecordRenderer renderer;
+        final long fromSequence;
+        final long fromTime;
+        boolean started;
+        long printed;
+
+        Printer(PrintWriter out, RecordRenderer renderer, boolean started, long fromSequence, long fromTime) {
+            this.out = out;
+            this.renderer = renderer;
+            this.started = started;
+            this.fromSequence = fromSequence;
+            this.fromTime = fromTime;
+        }
+
+        @Override
+        public void onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset,
+                             int length) {
+            if (!started) {
+                // The start was past the tail: print from the first record that reaches it.
+                if (sequence < fromSequence || timestamp < fromTime) {
+                    return;
+                }
+                started = true;
+            }
+            out.println(renderer.render(type, sequence, timestamp, buffer, offset, length));
+            printed++;
+        }
+    }
+}
