@@ -81,6 +81,7 @@ final class ArchiveTapCommand implements Callable<Integer> {
                 }
             }
             out.println("archive-tap: copied " + tap.copied() + " records; next live sequence " + tap.nextSequence());
+            out.flush();
         } finally {
             if (discovery != null) {
                 discovery.close();

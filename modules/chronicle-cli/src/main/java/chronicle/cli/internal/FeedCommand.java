@@ -79,7 +79,6 @@ final class FeedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SyntheticMarket market = new SyntheticMarket(venue, symbols, snapshotEvery, seed);
         long written = 0;
-        long first;
         long startNanos = System.nanoTime();
         try (StopSignal stop = new StopSignal();
              Discovery discovery = new Discovery(layout);
@@ -87,7 +86,7 @@ final class FeedCommand implements Callable<Integer> {
              QueueWriter writer = queue.createWriter();
              Lease lease = discovery.publishWriter(queuePath, "feed")) {
             lease.markReady();
-            first = writer.nextSequence();
+            long first = writer.nextSequence();
             out.println("feed: writing " + symbols + " symbols at " + (rate == 0 ? "full speed" : rate + " events/s")
                     + " to " + queuePath);
             out.flush();
@@ -111,10 +110,12 @@ final class FeedCommand implements Callable<Integer> {
                 writer.commit(market.lastType(), epochNanos, length);
                 written++;
             }
+            // Inside the try: on SIGTERM the JVM exits as soon as the stop signal is released.
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            out.printf("feed: wrote %d events (sequences %d..%d) in %.1f s to %s%n", written, first,
+                    first + written - 1, seconds, queuePath);
+            out.flush();
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("feed: wrote %d events (sequences %d..%d) in %.1f s to %s%n", written, first,
-                first + written - 1, seconds, queuePath);
         return Main.OK;
     }
 }

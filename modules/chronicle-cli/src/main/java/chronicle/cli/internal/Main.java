@@ -39,6 +39,11 @@ public final class Main {
      * @return the exit code.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // One line per log record ("INFO archive-tap: opened ..."), unless the user configured logging.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
+        }
         CommandLine cli = new CommandLine(new ChronicleCommand());
         cli.setOut(out);
         cli.setErr(err);
