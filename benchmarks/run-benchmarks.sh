@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the JMH suite (ours and OpenHFT Chronicle Queue side by side, in one run) after conditioning the machine.
+#
+#   benchmarks/run-benchmarks.sh                 # the whole suite with the documented settings
+#   benchmarks/run-benchmarks.sh Append -prof gc # any JMH arguments instead (regex, -f, -wi, -i, -prof ...)
+#
+# Build first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -B install -DskipTests
+# Environment: JAVA_HOME (JDK 25), BENCH_DIR (where the queues go; default /tmp), JAVA_OPTS (extra host JVM
+# options, e.g. -Dbench.append.queue=trial: the forks inherit them; do not pass -jvmArgs/-jvmArgsAppend to JMH,
+# which would replace the per-benchmark flags of the @Fork annotations), RESULTS (default
+# benchmarks/results/local, git-ignored; outside target/ so that mvn clean keeps it). See docs/BENCHMARKS.md.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java=$java_home/bin/java
+jar=$here/target/benchmarks.jar
+bench_dir=${BENCH_DIR:-/tmp}
+results=${RESULTS:-$here/results/local}
+
+if ! "$java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+  echo "JDK 25 needed: set JAVA_HOME (found: $("$java" -version 2>&1 | head -1))" >&2
+  exit 1
+fi
+[[ -f $jar ]] || { echo "$jar missing: build first (see the top of this script)" >&2; exit 1; }
+mkdir -p "$results" "$bench_dir"
+
+# Conditioning: on these VMs never-touched memory is about 5x slower to fault in for the first seconds after the
+# machine idles. Write (and then delete, dropping the dirty pages) about 15 s of data first.
+echo "conditioning: writing and deleting ~15 s of data under $bench_dir" >&2
+cond=$bench_dir/chronicle-bench-condition.$$
+timeout 15 dd if=/dev/zero of="$cond" bs=1M count=12288 status=none || true
+rm -f "$cond"
+
+if [[ $# -eq 0 ]]; then
+  set -- 'chronicle.benchmarks.*' -f 1 -wi 10 -w 1s -i 5 -r 1s
+fi
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$results/jmh-$stamp.log"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+"$java" --sun-misc-unsafe-memory-access=allow -Dbench.dir="$bench_dir" ${JAVA_OPTS:-} -jar "$jar" "$@" \
+    -rf json -rff "$results/jmh-$stamp.json" 2>&1 | tee -a "$results/jmh-$stamp.log"
+echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/jmh-$stamp.log"
+echo "results: $results/jmh-$stamp.json, log: $results/jmh-$stamp.log" >&2
