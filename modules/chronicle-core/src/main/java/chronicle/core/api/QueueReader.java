@@ -8,6 +8,7 @@ import chronicle.core.internal.journal.NativeIO;
 import chronicle.core.internal.journal.ReaderPosition;
 import chronicle.core.internal.journal.ReaderPositionFile;
 import chronicle.core.internal.journal.SeekIndex;
+import chronicle.core.internal.journal.SegmentCatalog;
 import chronicle.core.internal.journal.SegmentFiles;
 import chronicle.core.internal.journal.SegmentHeader;
 import chronicle.core.internal.journal.SegmentLayout;
@@ -21,6 +22,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -46,6 +48,7 @@ public final class QueueReader implements AutoCloseable {
     public static final int CORRUPT = -1;
 
     private static final System.Logger LOG = System.getLogger(QueueReader.class.getName());
+    private static final int MAPPINGS_KEPT = 8;
 
     /** What is known about the queue's writer. */
     public enum WriterState {
@@ -65,6 +68,9 @@ public final class QueueReader implements AutoCloseable {
     private final MemorySegment timespec = arena.allocate(16, 8);
     private boolean verifyChecksums;
 
+    private final SegmentCatalog catalog;
+    /** Recently used segment mappings, so seeking back and forth does not map and unmap each time. */
+    private final LinkedHashMap<Long, MappedFile> mappings = new LinkedHashMap<>(16, 0.75f, true);
     private MappedFile segment;
     private UnsafeBuffer buffer;
     private ByteBuffer view;
@@ -79,6 +85,7 @@ public final class QueueReader implements AutoCloseable {
         this.dir = dir;
         this.control = control;
         this.positionFile = name == null ? null : ReaderPositionFile.open(dir, name);
+        this.catalog = new SegmentCatalog(dir);
         try {
             seek(start);
         } catch (RuntimeException e) {
@@ -264,11 +271,10 @@ public final class QueueReader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (segment != null) {
-            segment.close();
-            segment = null;
-            buffer = null;
-        }
+        mappings.values().forEach(MappedFile::close);
+        mappings.clear();
+        segment = null;
+        buffer = null;
         if (positionFile != null) {
             positionFile.close();
         }
@@ -278,54 +284,78 @@ public final class QueueReader implements AutoCloseable {
     // ---- positioning -------------------------------------------------------------------------------------------
 
     private boolean openSegment(long index, int at, long sequence) {
-        Path path = SegmentFiles.path(dir, index);
-        MappedFile mapped;
-        try {
-            mapped = MappedFile.map(path, false);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            throw new QueueException(path + ": cannot map segment: " + e.getMessage(), e);
-        }
-        SegmentHeader header;
-        try {
-            header = SegmentHeader.of(path, mapped.buffer());
-        } catch (RuntimeException e) {
-            mapped.close();
-            throw e;
-        }
-        if (segment != null) {
-            segment.close();
+        MappedFile mapped = mappings.get(index);
+        if (mapped == null) {
+            Path path = SegmentFiles.path(dir, index);
+            try {
+                mapped = MappedFile.map(path, false);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new QueueException(path + ": cannot map segment: " + e.getMessage(), e);
+            }
+            try {
+                SegmentHeader.of(path, mapped.buffer());
+            } catch (RuntimeException e) {
+                mapped.close();
+                throw e;
+            }
+            mappings.put(index, mapped);
+            evictMappings(index);
         }
         segment = mapped;
         buffer = mapped.buffer();
         view = mapped.byteBuffer();
         segmentIndex = index;
-        baseSequence = header.baseSequence();
+        baseSequence = buffer.getLong(SegmentLayout.BASE_SEQUENCE_OFFSET);
         position = at;
-        nextSequence = sequence < 0 ? header.baseSequence() : sequence;
+        nextSequence = sequence < 0 ? baseSequence : sequence;
         return true;
     }
 
-    /** Moves to the segment after the current one (or the first one), skipping segments retention deleted. */
+    private void evictMappings(long keep) {
+        var it = mappings.entrySet().iterator();
+        while (mappings.size() > MAPPINGS_KEPT && it.hasNext()) {
+            var eldest = it.next();
+            if (eldest.getKey() != keep) {
+                eldest.getValue().close();
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * Moves to the segment after the current one (or the first one), skipping segments retention deleted. The
+     * segment left behind is unmapped: a reader moving forward does not come back, and keeping the mapping would
+     * keep a deleted segment's disk space in use.
+     */
     private boolean openNext() {
-        long wanted = segmentIndex + 1;
-        if (segmentIndex < 0) {
+        long left = segmentIndex;
+        if (left < 0) {
             long[] all = SegmentFiles.list(dir);
             return all.length > 0 && openSegment(all[0], SegmentLayout.HEADER_SIZE, -1);
         }
-        if (openSegment(wanted, SegmentLayout.HEADER_SIZE, -1)) {
-            return true;
-        }
-        for (long index : SegmentFiles.list(dir)) {
-            if (index > wanted && openSegment(index, SegmentLayout.HEADER_SIZE, -1)) {
-                skippedSegments += index - wanted;
-                LOG.log(Level.WARNING, "{0}: segments {1}..{2} were deleted by retention before this reader got "
-                        + "there; continuing at segment {3}", dir, wanted, index - 1, index);
-                return true;
+        long wanted = left + 1;
+        boolean moved = openSegment(wanted, SegmentLayout.HEADER_SIZE, -1);
+        if (!moved) {
+            for (long index : SegmentFiles.list(dir)) {
+                if (index > wanted && openSegment(index, SegmentLayout.HEADER_SIZE, -1)) {
+                    skippedSegments += index - wanted;
+                    LOG.log(Level.WARNING, "{0}: segments {1}..{2} were deleted by retention before this reader "
+                            + "got there; continuing at segment {3}", dir, String.valueOf(wanted),
+                            String.valueOf(index - 1), String.valueOf(index));
+                    moved = true;
+                    break;
+                }
             }
         }
-        return false;
+        if (moved) {
+            MappedFile old = mappings.remove(left);
+            if (old != null) {
+                old.close();
+            }
+        }
+        return moved;
     }
 
     private boolean seekEarliest() {
@@ -376,60 +406,44 @@ public final class QueueReader implements AutoCloseable {
     }
 
     private boolean seekSequence(long sequence) {
-        long[] all = SegmentFiles.list(dir);
-        long chosen = -1;
-        for (long index : all) {
-            SegmentHeader header = header(index);
-            if (header == null) {
-                continue;
-            }
-            if (header.baseSequence() <= sequence) {
-                chosen = index;
-            } else {
-                break;
-            }
-        }
-        if (chosen < 0) {
+        Optional<SegmentCatalog.Entry> entry = catalog.floorBySequence(sequence);
+        if (entry.isEmpty()) {
             return seekEarliest();
         }
-        SeekIndex index = SeekIndex.read(dir.resolve(SegmentLayout.indexFileName(chosen)));
-        int entry = index.floorBySequence(sequence);
-        if (!openSegment(chosen, SegmentLayout.HEADER_SIZE, -1)) {
+        if (!openSegment(entry.get().index(), SegmentLayout.HEADER_SIZE, -1)) {
+            catalog.refresh(); // deleted by retention meanwhile: the oldest segment left is the answer
             return seekEarliest();
         }
-        jumpToEntry(index, entry);
-        walkTo(sequence, Long.MAX_VALUE);
-        if (nextSequence == sequence) {
-            return true;
+        SeekIndex index = catalog.index(entry.get());
+        jumpToEntry(index, index.floorBySequence(sequence));
+        while (true) {
+            walkTo(sequence, Long.MAX_VALUE);
+            if (nextSequence >= sequence) {
+                return nextSequence == sequence && buffer.getIntVolatile(position) > 0; // false: not written yet
+            }
+            if (buffer.getIntVolatile(position) != SegmentLayout.END_OF_SEGMENT || !openNext()) {
+                return false; // the tail: the sequence is not written yet
+            }
         }
-        if (buffer.getIntVolatile(position) == SegmentLayout.END_OF_SEGMENT && openNext()) {
-            return nextSequence == sequence || seekSequence(sequence);
-        }
-        return false;
     }
 
     private boolean seekTimestamp(long timestamp) {
-        long[] all = SegmentFiles.list(dir);
-        for (long index : all) {
-            SegmentHeader header = header(index);
-            if (header == null || header.sealed() && header.maxTimestamp() < timestamp) {
-                continue;
-            }
-            SeekIndex seekIndex = SeekIndex.read(dir.resolve(SegmentLayout.indexFileName(index)));
-            if (!openSegment(index, SegmentLayout.HEADER_SIZE, -1)) {
-                continue;
-            }
-            jumpToEntry(seekIndex, seekIndex.lastBefore(timestamp));
+        Optional<SegmentCatalog.Entry> entry = catalog.firstReaching(timestamp);
+        if (entry.isEmpty() || !openSegment(entry.get().index(), SegmentLayout.HEADER_SIZE, -1)) {
+            return seekLatest();
+        }
+        SeekIndex index = catalog.index(entry.get());
+        jumpToEntry(index, index.lastBefore(timestamp));
+        while (true) {
             walkTo(Long.MAX_VALUE, timestamp);
             int length = buffer.getIntVolatile(position);
-            if (length > 0) {
-                return true;
+            if (length != SegmentLayout.END_OF_SEGMENT) {
+                return length != 0; // at the first record at or after the time, or at the tail
             }
-            if (length == 0) {
-                return false; // the tail: nothing at or after that time yet
+            if (!openNext()) {
+                return false;
             }
         }
-        return seekLatest();
     }
 
     /** Positions at an index entry after checking that it points at the record it names. */
@@ -466,7 +480,4 @@ public final class QueueReader implements AutoCloseable {
         }
     }
 
-    private SegmentHeader header(long index) {
-        return SegmentHeader.readIfExists(SegmentFiles.path(dir, index)).orElse(null);
-    }
 }

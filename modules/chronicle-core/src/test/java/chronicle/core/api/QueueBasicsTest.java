@@ -149,6 +149,28 @@ class QueueBasicsTest {
     }
 
     @Test
+    void shouldSeekOneReaderBackAndForthAcrossManySegments() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            appendRange(writer, 0, 12_000); // about 20 segments: more than a reader keeps mapped
+            java.util.Random random = new java.util.Random(5);
+            try (QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+                for (int i = 0; i < 500; i++) {
+                    long target = random.nextInt(12_000);
+                    boolean byTime = random.nextBoolean();
+                    assertTrue(reader.seek(byTime ? StartPosition.timestamp(Records.timestamp(target))
+                            : StartPosition.sequence(target)), "found " + target);
+                    Records.Collector one = new Records.Collector();
+                    assertEquals(1, reader.poll(one, 1));
+                    assertEquals(target, one.records.getFirst().sequence(), (byTime ? "time" : "sequence") + " seek");
+                }
+                assertFalse(reader.seek(StartPosition.sequence(12_000)), "past the tail");
+                appendRange(writer, 12_000, 12_001);
+                assertRange(Records.drain(reader), 12_000, 12_001);
+            }
+        }
+    }
+
+    @Test
     void shouldResumeNamedReaderFromLastCommit() {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
             appendRange(writer, 0, 500);
