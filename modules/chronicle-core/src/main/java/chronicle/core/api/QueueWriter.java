@@ -69,6 +69,7 @@ public final class QueueWriter implements AutoCloseable {
     private long maxTimestamp;
     private long dayBoundary;
     private int indexCountdown;
+    private int reportedPosition;
     private int claimAt = -1;
     private int claimLength;
     private boolean closed;
@@ -200,6 +201,7 @@ public final class QueueWriter implements AutoCloseable {
         index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(number)), number, base, policy.interval(),
                 keepIndexEntries, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
         indexCountdown = 0;
+        reportedPosition = at;
         background.segment(number, mapped.address(), mapped.length(), at);
     }
 
@@ -349,7 +351,10 @@ public final class QueueWriter implements AutoCloseable {
         if (indexCountdown-- == 0) {
             indexCountdown = options.index().interval() - 1;
             index.add(sequence, maxTimestamp, at);
-            background.position(position);
+        }
+        if (position - reportedPosition >= WriterBackground.REPORT_EVERY_BYTES) {
+            reportedPosition = position;
+            background.position(position); // the helper keeps pages faulted in ahead of this
         }
         if (options.durability() == Durability.SYNC_EVERY_APPEND) {
             NativeIO.msync(segment.address() + at, SegmentLayout.aligned(length));
