@@ -1,5 +1,8 @@
 package chronicle.cli.internal;
 
+import chronicle.bus.api.BusLayout;
+import chronicle.bus.api.Discovery;
+import chronicle.bus.api.LeaseInfo;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueInfo;
 import chronicle.core.api.QueueInspector;
@@ -98,6 +101,7 @@ final class DoctorCommand implements Callable<Integer> {
             out.println("PROBLEM  " + p);
             problems++;
         }
+        problems += checkLeases(out, root);
         Logger retentionLog = Logger.getLogger(RETENTION_LOGGER);
         Level level = retentionLog.getLevel();
         retentionLog.setLevel(Level.OFF); // its warnings would repeat the findings below on standard error
@@ -114,6 +118,31 @@ final class DoctorCommand implements Callable<Integer> {
                 + " under " + root.toAbsolutePath().normalize() + ": " + healthy + " healthy, " + problems
                 + " problem(s)");
         return strict && problems > 0 ? Main.FAILURE : Main.OK;
+    }
+
+    /**
+     * The bus's leases ({@code <bus-root>/leases/}): who writes and reads which queue, and which leases are stale
+     * (the process is gone or stopped heart-beating).
+     *
+     * @return the number of stale leases.
+     */
+    private static int checkLeases(PrintWriter out, Path root) {
+        List<LeaseInfo> leases;
+        try (Discovery discovery = new Discovery(new BusLayout(root, root.resolve("archive")))) {
+            leases = discovery.list();
+        }
+        int stale = 0;
+        for (LeaseInfo lease : leases) {
+            String who = lease.role() + " '" + lease.name() + "' (pid " + lease.pid() + ") of " + lease.queue();
+            if (lease.stale()) {
+                stale++;
+                out.println("PROBLEM  stale lease: " + who + ": the process is gone or stopped heart-beating; "
+                        + "delete " + lease.file() + " once you are sure it is dead");
+            } else {
+                out.println("lease    " + who + (lease.role().equals("writer") ? (lease.ready() ? ", ready" : ", starting") : ""));
+            }
+        }
+        return stale;
     }
 
     /** @return the number of problems found in this queue. */

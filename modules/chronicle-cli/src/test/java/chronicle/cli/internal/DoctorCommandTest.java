@@ -64,6 +64,26 @@ class DoctorCommandTest {
     }
 
     @Test
+    void shouldReportStaleAndLiveLeasesOfTheBus() throws Exception {
+        JournalFixture.queue(bus.resolve("live/md/queue/feed"), 10);
+        chronicle.bus.api.BusLayout layout = new chronicle.bus.api.BusLayout(bus, bus.resolve("archive"));
+        java.nio.file.Files.createDirectories(layout.leases());
+        String host = java.nio.file.Files.readString(Path.of("/etc/hostname")).strip();
+        java.nio.file.Files.writeString(layout.leases().resolve("writer-999999999-1.lease"),
+                "{\"role\":\"writer\",\"queue\":\"" + bus.resolve("live/md/queue/feed") + "\",\"name\":\"feed\","
+                        + "\"pid\":999999999,\"startMillis\":1,\"host\":\"" + host + "\",\"ready\":true}");
+        try (chronicle.bus.api.Discovery discovery = new chronicle.bus.api.Discovery(layout);
+             chronicle.bus.api.Lease live = discovery.publishWriter(bus.resolve("live/md/queue/feed"), "tap")) {
+            live.markReady();
+            JournalFixture.Result r = run("doctor", bus.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("PROBLEM  stale lease: writer 'feed' (pid 999999999)"), r.out());
+            assertTrue(r.out().contains("lease    writer 'tap' (pid " + ProcessHandle.current().pid()), r.out());
+            assertTrue(r.out().contains(", ready"), r.out());
+        }
+    }
+
+    @Test
     void shouldCallALiveReaderFarBehindHopelesslyLagging() throws Exception {
         Path q = bus.resolve("q");
         try (ChronicleQueue queue = ChronicleQueue.open(q, JournalFixture.SMALL);
