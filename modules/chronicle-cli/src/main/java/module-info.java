@@ -7,9 +7,12 @@ module chronicle.cli {
     requires chronicle.protocol;
     requires chronicle.bus;
     requires chronicle.storage;
+    requires chronicle.replay;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
+
+    uses chronicle.replay.spi.SnapshotCodec;
 
     opens chronicle.cli.internal to info.picocli;
 }

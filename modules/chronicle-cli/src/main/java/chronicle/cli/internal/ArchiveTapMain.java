@@ -10,9 +10,6 @@ public final class ArchiveTapMain {
      * @param args the options of {@code chronicle archive-tap}.
      */
     public static void main(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "archive-tap";
-        System.arraycopy(args, 0, all, 1, args.length);
-        Main.main(all);
+        Main.main(Launchers.prepend("archive-tap", args));
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = ChronicleCommand.Version.class,
         description = "Chronicle: market-data journal, archive, import, replay and backtest.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
-                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, BookCommand.class,
+                SnapshotterCommand.class, WarmStartCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,70 @@
+package chronicle.cli.internal;
+
+import chronicle.core.spi.PluginHost;
+import chronicle.replay.api.GapPolicy;
+import chronicle.replay.api.MarketBook;
+import chronicle.replay.api.SnapshotStore;
+import chronicle.replay.api.WarmStart;
+import chronicle.replay.spi.SnapshotCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code chronicle warm-start} (also the {@code warm-start} launcher): opens a market at its newest snapshot at or
+ * before T (default: now), reports the snapshot header it used and where replay began, and replays to T.
+ */
+@Command(name = "warm-start", mixinStandardHelpOptions = true,
+        description = "Warm-start a market's book from its newest snapshot and replay to T; report what was used.")
+final class WarmStartCommand implements Callable<Integer> {
+
+    @Option(names = "--archive", required = true, paramLabel = "QUEUE", description = "The archive queue.")
+    Path archive;
+
+    @Option(names = "--venue", required = true, description = "Venue id.")
+    int venue;
+
+    @Option(names = "--market", required = true, description = "Market id.")
+    long market;
+
+    @Option(names = "--at", paramLabel = "T", converter = Units.TimeConverter.class,
+            description = "Time T (default: the end of the queue).")
+    Long at;
+
+    @Option(names = "--snapshots", paramLabel = "DIR", description = "Snapshot root (default as for snapshotter).")
+    Path snapshots;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PluginHost host = PluginHost.forRuntimeImage();
+        SnapshotStore store = SnapshotStore.of(snapshots != null ? snapshots : SnapshotRoots.of(archive), venue, market);
+        long t = at != null ? at : Long.MAX_VALUE;
+        long started = System.nanoTime();
+        WarmStart.Result result = WarmStart.bookAt(archive, store, name -> host.find(SnapshotCodec.class, name)
+                .map(p -> p.instance()).orElse(null), venue, market, t, GapPolicy.FAIL, 0, null);
+        double millis = (System.nanoTime() - started) / 1e6;
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result.snapshot().map(h -> "snapshot: " + h.file() + "\n  codec " + h.codec() + ", venue "
+                + h.venueId() + ", market " + h.marketId() + ", mode " + h.mode() + ", sequence " + h.sequence()
+                + ", time " + Units.time(h.timestamp()) + ", update id " + h.updateId() + ", " + h.bodyLength()
+                + " bytes").orElse("snapshot: none under " + store.directory() + " (full replay)"));
+        out.println("replay: began at sequence " + result.replayFrom() + "; read " + result.records()
+                + " records, applied " + result.applied() + " events of this market");
+        MarketBook book = result.book();
+        out.println(book == null ? "book: empty (no event of this market)"
+                : String.format("book: at sequence %d (%s), %d bid and %d ask levels, hash %016x; %.1f ms",
+                book.lastSequence(), Units.time(book.lastTimestamp()),
+                book.levels().depth(chronicle.protocol.api.Side.BID),
+                book.levels().depth(chronicle.protocol.api.Side.ASK), book.hash(), millis));
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,133 @@
+package chronicle.replay.api;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueReader;
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.StartPosition;
+import chronicle.replay.spi.SnapshotCodec;
+import org.agrona.DirectBuffer;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * "The book of X at time T": opens at the newest snapshot taken at or before T, then replays the market's records
+ * from just after the snapshot up to T. Without a snapshot it replays from the start of the queue.
+ */
+public final class WarmStart {
+
+    private WarmStart() {
+    }
+
+    /**
+     * What a warm start did.
+     *
+     * @param book        the market's book at T (null if the market had no book event up to T).
+     * @param snapshot    the snapshot it opened at, if any.
+     * @param replayFrom  the journal sequence replay began at.
+     * @param records     records read during replay (all markets).
+     * @param applied     book events applied to this market.
+     */
+    public record Result(MarketBook book, Optional<SnapshotHeader> snapshot, long replayFrom, long records,
+                         long applied) {
+    }
+
+    /**
+     * @param queue      the archive (or live) queue holding the market's records.
+     * @param snapshots  the market's snapshots, or null to replay from the start.
+     * @param codecs     finds snapshot codecs by name.
+     * @param venueId    venue id.
+     * @param marketId   market id.
+     * @param at         time T, epoch nanoseconds (journal time): records stamped after it are not applied.
+     * @param policy     the gap policy.
+     * @param maxDepth   L2 levels kept per side.
+     * @param listener   told about each applied event (null for none).
+     * @return the book at T and how it was built.
+     */
+    public static Result bookAt(Path queue, SnapshotStore snapshots, Function<String, SnapshotCodec> codecs,
+                                int venueId, long marketId, long at, GapPolicy policy, int maxDepth,
+                                ReplayEngine.Listener listener) {
+        ReplayEngine engine = new ReplayEngine(policy, maxDepth).track(venueId, marketId);
+        if (listener != null) {
+            engine.listener(listener);
+        }
+        Optional<SnapshotHeader> snapshot = snapshots == null ? Optional.empty() : snapshots.latestAtOrBefore(at);
+        StartPosition start = StartPosition.earliest();
+        if (snapshot.isPresent()) {
+            engine.put(SnapshotStore.load(snapshot.get(), codecs, maxDepth));
+            start = StartPosition.sequence(snapshot.get().sequence() + 1);
+        }
+        try (ChronicleQueue q = ChronicleQueue.openExisting(queue); QueueReader reader = q.createReader(start)) {
+            long from = reader.nextSequence();
+            UpTo upTo = new UpTo(engine, at);
+            while (!upTo.done && reader.poll(upTo, 1024) > 0) {
+                // replay until the first record after T, or the tail
+            }
+            MarketBook book = engine.book(venueId, marketId);
+            return new Result(book, snapshot, from, upTo.records, engine.applied());
+        }
+    }
+
+    /**
+     * Replays a market from time {@code from} to time {@code to}: the book at {@code from} is built by a warm start
+     * and handed to {@code opening}, then every book event stamped after {@code from} up to {@code to} is applied
+     * and reported to {@code listener} (the research dump of {@code chronicle book --every-event}).
+     *
+     * @param queue     the queue.
+     * @param snapshots the market's snapshots, or null.
+     * @param codecs    finds snapshot codecs by name.
+     * @param venueId   venue id.
+     * @param marketId  market id.
+     * @param from      start time, epoch ns (journal time).
+     * @param to        end time, epoch ns.
+     * @param policy    the gap policy.
+     * @param maxDepth  L2 levels kept per side.
+     * @param opening   receives the book at {@code from} (null if the market has no book event by then).
+     * @param listener  receives every event after {@code from}.
+     * @return how the book at {@code to} was built.
+     */
+    public static Result replay(Path queue, SnapshotStore snapshots, Function<String, SnapshotCodec> codecs,
+                                int venueId, long marketId, long from, long to, GapPolicy policy, int maxDepth,
+                                java.util.function.Consumer<MarketBook> opening, ReplayEngine.Listener listener) {
+        Result atFrom = bookAt(queue, snapshots, codecs, venueId, marketId, from, policy, maxDepth, null);
+        opening.accept(atFrom.book());
+        ReplayEngine engine = new ReplayEngine(policy, maxDepth).track(venueId, marketId).listener(listener);
+        StartPosition start = StartPosition.earliest();
+        if (atFrom.book() != null) {
+            engine.put(atFrom.book());
+            start = StartPosition.sequence(atFrom.book().lastSequence() + 1);
+        }
+        try (ChronicleQueue q = ChronicleQueue.openExisting(queue); QueueReader reader = q.createReader(start)) {
+            UpTo upTo = new UpTo(engine, to);
+            while (!upTo.done && reader.poll(upTo, 1024) > 0) {
+                // replay the span
+            }
+            return new Result(engine.book(venueId, marketId), atFrom.snapshot(), atFrom.replayFrom(),
+                    atFrom.records() + upTo.records, atFrom.applied() + engine.applied());
+        }
+    }
+
+    /** Passes records to the engine until one is stamped after T. */
+    private static final class UpTo implements RecordHandler {
+        private final ReplayEngine engine;
+        private final long at;
+        private boolean done;
+        private long records;
+
+        UpTo(ReplayEngine engine, long at) {
+            this.engine = engine;
+            this.at = at;
+        }
+
+        @Override
+        public void onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
+            if (done || timestamp > at) {
+                done = true;
+                return;
+            }
+            records++;
+            engine.onRecord(type, sequence, timestamp, buffer, offset, length);
+        }
+    }
+}
