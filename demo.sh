@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, end to end, from a fresh clone: builds the runtime image, then runs the seed's acceptance steps
-# with the image's launchers: demo feed -> live queue -> archive-tap -> archive queue -> tail and verify.
+# with the image's launchers: demo feed -> live queue -> archive-tap -> archive queue -> tail and verify ->
+# snapshotter -> warm start -> the book of market 1 at a time T.
 # Needs JDK 25 (JAVA_HOME, or the Temurin 25 path below). Leaves the demo bus in ./demo_bus.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,3 +27,9 @@ $bin/chronicle tail "$archive" --limit 3
 echo "== verify both queues"
 $bin/chronicle verify "$live"
 $bin/chronicle verify "$archive"
+echo "== snapshots of market 1 every 100 ms of stream time, then a warm start"
+$bin/snapshotter --archive "$archive" --venue 1 --market 1 --interval 100ms --exit-when-idle 1s
+$bin/warm-start --archive "$archive" --venue 1 --market 1
+echo "== the book of market 1 one second into the feed"
+first=$($bin/chronicle tail "$archive" --from-seq 0 --limit 1 --json | sed 's/.*"ts":\([0-9]*\).*/\1/')
+$bin/chronicle book --archive "$archive" --venue 1 --market 1 --at $((first + 1000000000)) --depth 5
