@@ -137,41 +137,67 @@ public final class SnapshotStore {
         return readHeader(file, header);
     }
 
+    /** @return the snapshot files of the market, oldest first (by the sequence in their names). */
+    private List<Path> files() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("snapshot_\\d+\\.bin")).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new ReplayException(dir + ": cannot list snapshots: " + e.getMessage());
+        }
+    }
+
     /** @return every snapshot of the market, oldest first (files that are not snapshots are ignored). */
     public List<SnapshotHeader> list() {
         List<SnapshotHeader> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().matches("snapshot_\\d+\\.bin")).toList()) {
-                byte[] bytes = new byte[HEADER];
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                    ByteBuffer target = ByteBuffer.wrap(bytes);
-                    while (target.hasRemaining() && channel.read(target) > 0) {
-                        // read the header
-                    }
-                    if (target.hasRemaining()) {
-                        continue;
-                    }
-                }
-                found.add(readHeader(file, new UnsafeBuffer(bytes)));
-            }
-        } catch (NoSuchFileException e) {
-            return found;
-        } catch (IOException e) {
-            throw new ReplayException(dir + ": cannot list snapshots: " + e.getMessage());
+        for (Path file : files()) {
+            header(file).ifPresent(found::add);
         }
         found.sort(Comparator.comparingLong(SnapshotHeader::sequence));
         return found;
     }
 
+    private static Optional<SnapshotHeader> header(Path file) {
+        byte[] bytes = new byte[HEADER];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer target = ByteBuffer.wrap(bytes);
+            while (target.hasRemaining() && channel.read(target) > 0) {
+                // read the header
+            }
+            return target.hasRemaining() ? Optional.empty() : Optional.of(readHeader(file, new UnsafeBuffer(bytes)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new ReplayException(file + ": cannot read snapshot header: " + e.getMessage());
+        }
+    }
+
     /**
+     * The newest snapshot taken at or before a time. Snapshot times grow with their sequences (journal timestamps
+     * do), so this is a binary search over the file names that reads about log2(n) headers.
+     *
      * @param timestamp epoch nanoseconds (journal time).
      * @return the newest snapshot taken at or before that time.
      */
     public Optional<SnapshotHeader> latestAtOrBefore(long timestamp) {
+        List<Path> files = new ArrayList<>(files());
+        int lo = 0;
+        int hi = files.size() - 1;
         SnapshotHeader best = null;
-        for (SnapshotHeader h : list()) {
-            if (h.timestamp() <= timestamp) {
-                best = h;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Optional<SnapshotHeader> h = header(files.get(mid));
+            if (h.isEmpty()) {
+                files.remove(mid); // torn or vanished: ignore it
+                hi--;
+                continue;
+            }
+            if (h.get().timestamp() <= timestamp) {
+                best = h.get();
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return Optional.ofNullable(best);

@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class L3BookTest {
 
+    static long[] sink;
+
     private static long[] queue(L3Book book, Side side, int level) {
         long[] ids = new long[book.ordersAt(side, level)];
         for (int i = 0; i < ids.length; i++) {
@@ -78,7 +80,8 @@ class L3BookTest {
         assertEquals(L3Book.OK, book.modify(4, 100, 1));
         assertEquals(2, book.depth(Side.BID));
         assertArrayEquals(new long[] {2, 3, 4}, queue(book, Side.BID, 0));
-        assertEquals(61, book.size(Side.BID, 1));
+        assertEquals(51, book.size(Side.BID, 0));
+        assertEquals(60, book.size(Side.BID, 1));
         // a modify to size 0 removes the order (its price is then irrelevant)
         assertEquals(L3Book.OK, book.modify(4, Long.MAX_VALUE, 0));
         assertFalse(book.contains(4));
@@ -165,7 +168,7 @@ class L3BookTest {
         assertEquals(3, book.depth(Side.ASK));
         assertEquals(-50, book.price(Side.ASK, 0));
         assertEquals(-48, book.price(Side.ASK, 2));
-        assertArrayEquals(new long[] {0, Long.MAX_VALUE, 2L << 40}, queue(book, Side.ASK, 0));
+        assertArrayEquals(new long[] {0, Long.MAX_VALUE, 3L << 40}, queue(book, Side.ASK, 0));
         for (long id : ids) {
             assertTrue(book.contains(id));
             assertEquals(L3Book.DUPLICATE_ORDER, book.add(id, Side.BID, 1, 1));
@@ -262,7 +265,7 @@ class L3BookTest {
         // remove every other order, in a scrambled order, and check the survivors
         for (int i = 0; i < n; i += 2) {
             int j = (int) ((i * 40503L) % n) & ~1;
-            book.delete(ids[j]);
+            assertEquals(L3Book.OK, book.delete(ids[j]));
         }
         int live = 0;
         for (int i = 0; i < n; i++) {
@@ -329,6 +332,9 @@ class L3BookTest {
                 }
             }
         }
+        long probe = (long) allocated.invoke(threads);
+        sink = new long[4096];
+        assertTrue((long) allocated.invoke(threads) - probe >= 4096 * 8, "the counter sees allocations");
         L3Book book = new L3Book();
         long checksum = 0;
         for (int round = 0; round < 3; round++) {
@@ -348,8 +354,8 @@ class L3BookTest {
                 };
             }
             long used = (long) allocated.invoke(threads) - before - baseline;
-            if (round > 0) { // the first round reaches the capacities
-                assertEquals(0, used, "bytes allocated in round " + round);
+            if (round > 0) { // the first round reaches the capacities; one byte per event would be 200 kB
+                assertTrue(used < 1024, "bytes allocated in round " + round + ": " + used);
             }
         }
         assertTrue(book.orderCount() > 1000);
