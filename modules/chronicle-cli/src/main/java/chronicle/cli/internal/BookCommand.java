@@ -1,7 +1,6 @@
 package chronicle.cli.internal;
 
 import chronicle.core.api.ChronicleQueue;
-import chronicle.core.spi.PluginHost;
 import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.Side;
 import chronicle.replay.api.GapPolicy;
@@ -12,6 +11,7 @@ import chronicle.replay.api.WarmStart;
 import chronicle.replay.spi.SnapshotCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,15 +31,8 @@ import java.util.function.Function;
                 + "after every event from T1 to T2 (--every-event).")
 final class BookCommand implements Callable<Integer> {
 
-    @Option(names = "--archive", required = true, paramLabel = "QUEUE",
-            description = "The archive (or live) queue holding the market's events.")
-    Path archive;
 
-    @Option(names = "--venue", required = true, description = "Venue id.")
-    int venue;
 
-    @Option(names = {"--market", "--symbol"}, required = true, paramLabel = "ID", description = "Market id.")
-    long market;
 
     @Option(names = "--at", paramLabel = "T", converter = Units.TimeConverter.class,
             description = "Time T: ISO-8601 (2026-11-22T10:00:00Z) or epoch nanoseconds (journal time).")
@@ -61,22 +54,21 @@ final class BookCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--snapshots", paramLabel = "DIR",
-            description = "Snapshot root (default: <archive-root>/snapshots, the archive root being three levels "
-                    + "above a queue laid out as <root>/<stream>/queue/<name>).")
-    Path snapshots;
 
     @Option(names = "--gap-policy", defaultValue = "fail", paramLabel = "fail|reset|flag",
             description = "On a gap: stop, reset and wait for a snapshot, or continue flagged (default: ${DEFAULT-VALUE}).")
     String gapPolicy;
+
+    @Mixin
+    MarketOptions target;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!ChronicleQueue.isQueue(archive)) {
-            throw new chronicle.core.api.QueueException(archive + ": not a Chronicle queue (no queue.ctl); give the "
+        if (!ChronicleQueue.isQueue(target.archive)) {
+            throw new chronicle.core.api.QueueException(target.archive + ": not a Chronicle queue (no queue.ctl); give the "
                     + "archive queue's directory");
         }
         GapPolicy policy = switch (gapPolicy) {
@@ -88,15 +80,13 @@ final class BookCommand implements Callable<Integer> {
         };
         PrintWriter out = spec.commandLine().getOut();
         SnapshotStore store = store();
-        PluginHost host = PluginHost.forRuntimeImage();
-        Function<String, SnapshotCodec> codecs = name -> host.find(SnapshotCodec.class, name)
-                .map(p -> p.instance()).orElse(null);
+        Function<String, SnapshotCodec> codecs = MarketOptions.codecs();
         if (everyEvent) {
             if (from == null || to == null || at != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--every-event needs --from and --to "
                         + "(and no --at)");
             }
-            WarmStart.replay(archive, store, codecs, venue, market, from, to, policy, 0,
+            WarmStart.replay(target.archive, store, codecs, target.venue, target.market, from, to, policy, 0,
                     book -> out.println(line(book, true)),
                     (book, type, sequence) -> out.println(line(book, false)));
             out.flush();
@@ -106,14 +96,17 @@ final class BookCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --at T (or --every-event with --from "
                     + "and --to)");
         }
-        WarmStart.Result result = WarmStart.bookAt(archive, store, codecs, venue, market, at, policy, 0, null);
+        WarmStart.Result result = WarmStart.bookAt(target.archive, store, codecs, target.venue, target.market, at,
+                policy, 0, null);
         MarketBook book = result.book();
         if (book == null) {
-            throw new chronicle.core.api.QueueException(archive + ": venue " + venue + " market " + market
+            throw new chronicle.core.api.QueueException(target.archive + ": venue " + target.venue + " market "
+                    + target.market
                     + " has no book event at or before " + Units.time(at));
         }
         if (json) {
-            out.println(line(book, false).replaceFirst("^\\{", "{\"venue\":" + venue + ",\"market\":" + market
+            out.println(line(book, false).replaceFirst("^\\{", "{\"venue\":" + target.venue + ",\"market\":"
+                    + target.market
                     + ",\"at\":" + at + ","));
         } else {
             printText(out, result, book);
@@ -123,8 +116,8 @@ final class BookCommand implements Callable<Integer> {
     }
 
     private SnapshotStore store() {
-        Path root = snapshots != null ? snapshots : SnapshotRoots.of(archive);
-        return Files.isDirectory(root) ? SnapshotStore.of(root, venue, market) : null;
+        Path root = target.snapshotRoot();
+        return Files.isDirectory(root) ? SnapshotStore.of(root, target.venue, target.market) : null;
     }
 
     /** One JSON object: seq, exchange_ts, local_ts, bids and asks (best first, exact decimals). */
@@ -159,7 +152,7 @@ final class BookCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, WarmStart.Result result, MarketBook book) {
-        out.println("book of venue " + venue + " market " + market + " at " + Units.time(at));
+        out.println("book of venue " + target.venue + " market " + target.market + " at " + Units.time(at));
         out.println("last event: seq " + book.lastSequence() + ", exchange " + Units.time(book.lastExchangeTimestamp())
                 + ", local " + Units.time(book.lastIngestTimestamp()) + (book.afterGap() ? " (after a gap)" : ""));
         out.println(result.snapshot().map(h -> "warm start: snapshot " + h.file().getFileName() + " (seq "

@@ -1,11 +1,11 @@
 package chronicle.cli.internal;
 
-import chronicle.core.spi.PluginHost;
 import chronicle.replay.api.SnapshotPlanner;
 import chronicle.replay.api.SnapshotStore;
 import chronicle.replay.api.Snapshotter;
 import chronicle.replay.spi.SnapshotCodec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,14 +24,8 @@ import java.util.concurrent.TimeUnit;
         description = "Follow an archive queue and write book snapshots of one market.")
 final class SnapshotterCommand implements Callable<Integer> {
 
-    @Option(names = "--archive", required = true, paramLabel = "QUEUE", description = "The archive queue.")
-    Path archive;
 
-    @Option(names = "--venue", required = true, description = "Venue id.")
-    int venue;
 
-    @Option(names = "--market", required = true, description = "Market id.")
-    long market;
 
     @Option(names = "--interval", defaultValue = "60s", paramLabel = "DURATION",
             description = "Stream time between snapshots (default: ${DEFAULT-VALUE}).")
@@ -43,30 +37,32 @@ final class SnapshotterCommand implements Callable<Integer> {
     @Option(names = "--codec", defaultValue = "l2", description = "Snapshot codec: l2 or l3 (default: ${DEFAULT-VALUE}).")
     String codecName;
 
-    @Option(names = "--snapshots", paramLabel = "DIR",
-            description = "Snapshot root (default: <archive-root>/snapshots next to the archive queue's stream).")
-    Path snapshots;
 
     @Option(names = "--exit-when-idle", paramLabel = "DURATION",
             description = "Exit once no record arrived for this long; default: follow until stopped.")
     String exitWhenIdle;
+
+    @Mixin
+    MarketOptions target;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        SnapshotCodec codec = PluginHost.forRuntimeImage().find(SnapshotCodec.class, codecName)
-                .map(p -> p.instance()).orElseThrow(() -> new chronicle.core.api.QueueException(
+        SnapshotCodec codec = java.util.Optional.ofNullable(MarketOptions.codecs().apply(codecName))
+                .orElseThrow(() -> new chronicle.core.api.QueueException(
                         "snapshot codec '" + codecName + "' is not installed (chronicle plugins lists the codecs)"));
-        Path root = snapshots != null ? snapshots : SnapshotRoots.of(archive);
-        SnapshotStore store = SnapshotStore.of(root, venue, market);
+        Path root = target.snapshotRoot();
+        SnapshotStore store = SnapshotStore.of(root, target.venue, target.market);
         SnapshotPlanner planner = new SnapshotPlanner(Units.parseDuration(interval).toNanos(), everyRecords, 0);
         long idleLimit = exitWhenIdle == null ? Long.MAX_VALUE : Units.parseDuration(exitWhenIdle).toNanos();
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = new StopSignal();
-             Snapshotter snapshotter = new Snapshotter(archive, store, venue, market, planner, codec, 0)) {
-            out.println("snapshotter: venue " + venue + " market " + market + " of " + archive + " -> "
+             Snapshotter snapshotter = new Snapshotter(target.archive, store, target.venue, target.market, planner,
+                     codec, 0)) {
+            out.println("snapshotter: venue " + target.venue + " market " + target.market + " of " + target.archive
+                    + " -> "
                     + store.directory() + ", every " + interval + " of stream time");
             out.flush();
             long lastWork = System.nanoTime();

@@ -1,12 +1,11 @@
 package chronicle.cli.internal;
 
-import chronicle.core.spi.PluginHost;
 import chronicle.replay.api.GapPolicy;
 import chronicle.replay.api.MarketBook;
 import chronicle.replay.api.SnapshotStore;
 import chronicle.replay.api.WarmStart;
-import chronicle.replay.spi.SnapshotCodec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,33 +22,27 @@ import java.util.concurrent.Callable;
         description = "Warm-start a market's book from its newest snapshot and replay to T; report what was used.")
 final class WarmStartCommand implements Callable<Integer> {
 
-    @Option(names = "--archive", required = true, paramLabel = "QUEUE", description = "The archive queue.")
-    Path archive;
 
-    @Option(names = "--venue", required = true, description = "Venue id.")
-    int venue;
 
-    @Option(names = "--market", required = true, description = "Market id.")
-    long market;
 
     @Option(names = "--at", paramLabel = "T", converter = Units.TimeConverter.class,
             description = "Time T (default: the end of the queue).")
     Long at;
 
-    @Option(names = "--snapshots", paramLabel = "DIR", description = "Snapshot root (default as for snapshotter).")
-    Path snapshots;
+
+    @Mixin
+    MarketOptions target;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        PluginHost host = PluginHost.forRuntimeImage();
-        SnapshotStore store = SnapshotStore.of(snapshots != null ? snapshots : SnapshotRoots.of(archive), venue, market);
+        SnapshotStore store = SnapshotStore.of(target.snapshotRoot(), target.venue, target.market);
         long t = at != null ? at : Long.MAX_VALUE;
         long started = System.nanoTime();
-        WarmStart.Result result = WarmStart.bookAt(archive, store, name -> host.find(SnapshotCodec.class, name)
-                .map(p -> p.instance()).orElse(null), venue, market, t, GapPolicy.FAIL, 0, null);
+        WarmStart.Result result = WarmStart.bookAt(target.archive, store, MarketOptions.codecs(), target.venue, target.market, t,
+                GapPolicy.FAIL, 0, null);
         double millis = (System.nanoTime() - started) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.snapshot().map(h -> "snapshot: " + h.file() + "\n  codec " + h.codec() + ", venue "
