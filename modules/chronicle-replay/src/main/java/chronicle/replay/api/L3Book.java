@@ -245,35 +245,61 @@ public final class L3Book implements LevelView {
 
     // ------------------------------------------------------------------------------------------------- queries
 
-    /** @return the number of orders in the book. */
+    /**
+     * The number of resting orders.
+     *
+     * @return the number of orders in the book.
+     */
     public int orderCount() {
         return orderCount;
     }
 
-    /** @param orderId an id. @return whether that order is in the book. */
+    /**
+     * Whether an order is resting in the book.
+     *
+     * @param orderId an id.
+     * @return whether that order is in the book.
+     */
     public boolean contains(long orderId) {
         return mapValues[probe(orderId)] != 0;
     }
 
-    /** @param orderId an id. @return the order's price mantissa, 0 if it is not in the book. */
+    /**
+     * An order's price.
+     *
+     * @param orderId an id.
+     * @return the order's price mantissa, 0 if it is not in the book.
+     */
     public long orderPrice(long orderId) {
         int slot = slotOf(orderId);
         return slot < 0 ? 0 : levelPrices[orderLevels[slot]];
     }
 
-    /** @param orderId an id. @return the order's remaining visible size mantissa, 0 if it is not in the book. */
+    /**
+     * An order's remaining visible size.
+     *
+     * @param orderId an id.
+     * @return the order's remaining visible size mantissa, 0 if it is not in the book.
+     */
     public long orderSize(long orderId) {
         int slot = slotOf(orderId);
         return slot < 0 ? 0 : orderSizes[slot];
     }
 
-    /** @param orderId an id. @return the order's side, null if it is not in the book. */
+    /**
+     * An order's side.
+     *
+     * @param orderId an id.
+     * @return the order's side, null if it is not in the book.
+     */
     public Side orderSide(long orderId) {
         int slot = slotOf(orderId);
         return slot < 0 ? null : levelBids[orderLevels[slot]] ? Side.BID : Side.ASK;
     }
 
     /**
+     * The length of a level's queue.
+     *
      * @param side  a side.
      * @param level 0 = best, below {@link #depth(Side)}.
      * @return the number of orders at that level.
@@ -284,7 +310,8 @@ public final class L3Book implements LevelView {
     }
 
     /**
-     * Walks the queue from its nearer end: O(min(position, orders - position)).
+     * The order at a place in a level's queue; walks the queue from its nearer end: O(min(position, orders -
+     * position)).
      *
      * @param side     a side.
      * @param level    0 = best, below {@link #depth(Side)}.
@@ -312,7 +339,7 @@ public final class L3Book implements LevelView {
     }
 
     /**
-     * Walks the queue from the order to its front: O(position).
+     * An order's place in its level's queue; walks the queue from the order to its front: O(position).
      *
      * @param orderId an id.
      * @return the number of orders ahead of it at its level (0 = front of the queue), -1 if it is not in the book.
@@ -352,13 +379,20 @@ public final class L3Book implements LevelView {
         }
     }
 
-    /** @param side a side. @return its number of levels (0 for {@link Side#UNKNOWN}). */
+    /**
+     * The number of price levels of a side.
+     *
+     * @param side a side.
+     * @return its number of levels (0 for {@link Side#UNKNOWN}).
+     */
     @Override
     public int depth(Side side) {
         return side == Side.BID ? bidDepth : side == Side.ASK ? askDepth : 0;
     }
 
     /**
+     * A level's price.
+     *
      * @param side  a side.
      * @param level 0 = best, below {@link #depth(Side)}.
      * @return that level's price mantissa.
@@ -370,6 +404,8 @@ public final class L3Book implements LevelView {
     }
 
     /**
+     * A level's aggregated visible size.
+     *
      * @param side  a side.
      * @param level 0 = best, below {@link #depth(Side)}.
      * @return that level's size mantissa: the sum of its orders' visible sizes.
