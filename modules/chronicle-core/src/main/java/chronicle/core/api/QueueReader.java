@@ -64,8 +64,8 @@ public final class QueueReader implements AutoCloseable {
     private final ControlFile control;
     private final ReaderPositionFile positionFile;
     private final Crc crc = new Crc();
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment timespec = arena.allocate(16, 8);
+    /** The {@code struct timespec} of {@link #await}, made on first use (most readers never park), freed by GC. */
+    private MemorySegment timespec;
     private boolean verifyChecksums;
 
     private final SegmentCatalog catalog;
@@ -180,6 +180,9 @@ public final class QueueReader implements AutoCloseable {
                 }
                 // Wake up at least every 100 ms to notice segments that appear without a commit.
                 long sleep = Math.min(remaining, 100_000_000L);
+                if (timespec == null) {
+                    timespec = Arena.ofAuto().allocate(16, 8);
+                }
                 timespec.set(ValueLayout.JAVA_LONG, 0, sleep / 1_000_000_000L);
                 timespec.set(ValueLayout.JAVA_LONG, 8, sleep % 1_000_000_000L);
                 NativeIO.futexWait(control.futexAddress(), seen, timespec.address());
@@ -278,7 +281,6 @@ public final class QueueReader implements AutoCloseable {
         if (positionFile != null) {
             positionFile.close();
         }
-        arena.close();
     }
 
     // ---- positioning -------------------------------------------------------------------------------------------

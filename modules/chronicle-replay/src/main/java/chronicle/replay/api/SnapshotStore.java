@@ -53,6 +53,8 @@ public final class SnapshotStore {
     /** Header length. */
     public static final int HEADER = 128;
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("snapshot_\\d{20}\\.bin");
+
     private final Path dir;
 
     /**
@@ -140,7 +142,8 @@ public final class SnapshotStore {
     /** @return the snapshot files of the market, oldest first (by the sequence in their names). */
     private List<Path> files() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("snapshot_\\d+\\.bin")).sorted().toList();
+            // Names are zero padded, so name order is sequence order.
+            return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
