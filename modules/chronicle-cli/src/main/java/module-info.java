@@ -8,6 +8,7 @@ module chronicle.cli {
     requires chronicle.bus;
     requires chronicle.storage;
     requires chronicle.replay;
+    requires chronicle.ingest;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = "Chronicle: market-data journal, archive, import, replay and backtest.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, BookCommand.class,
-                SnapshotterCommand.class, WarmStartCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                SnapshotterCommand.class, WarmStartCommand.class, ImportCommand.class, ImportsCommand.class,
+                PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec
