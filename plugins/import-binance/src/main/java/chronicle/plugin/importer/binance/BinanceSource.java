@@ -1,0 +1,351 @@
+package chronicle.plugin.importer.binance;
+
+import chronicle.ingest.spi.EventSink;
+import chronicle.ingest.spi.ImportException;
+import chronicle.ingest.spi.ImportRequest;
+import chronicle.ingest.spi.ImportSource;
+import chronicle.ingest.spi.OnError;
+import chronicle.protocol.api.BookMode;
+import chronicle.protocol.api.EventHeader;
+import chronicle.protocol.api.EventType;
+import chronicle.protocol.api.GapReason;
+import chronicle.protocol.api.L2Levels;
+import chronicle.protocol.api.MessageType;
+import chronicle.protocol.api.Quote;
+import chronicle.protocol.api.Side;
+import chronicle.protocol.api.StreamKind;
+import chronicle.protocol.api.Trade;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The events of one Binance import: merges the inputs by time, synchronises the depth diffs with the REST snapshots
+ * by Binance's update-id rules, and writes records.
+ *
+ * <p><b>Merge.</b> Every input is time-ordered (the REST capture and the websocket capture are two streams); the
+ * next message is the earliest head of all inputs (ties: the input given first). A message that has no time at all
+ * (a bare REST snapshot in a file of bare snapshots) is placed by update id: before the first message of the other
+ * inputs whose update id is beyond its own, and takes that message's time.
+ *
+ * <p><b>Book synchronisation.</b> Diffs before the first snapshot are dropped. After a snapshot with
+ * {@code lastUpdateId} L: diffs with {@code u <= L} are dropped; the first applied one must have
+ * {@code U <= L+1 <= u} (futures, with {@code pu}: {@code U <= L <= u}, or {@code pu == L}); every later one must
+ * have {@code U == previous u + 1} (futures: {@code pu == previous u}); diffs at or before the previous {@code u}
+ * are duplicates and dropped. A break writes one gap marker (SEQUENCE_BREAK, the missing id range) and drops diffs
+ * until the next snapshot. A snapshot older than the book (L below the last applied {@code u}) is dropped: replaying
+ * it would move the book backwards and break the chain.
+ *
+ * <p>Not thread-safe.
+ */
+final class BinanceSource implements ImportSource {
+
+    private enum BookState {
+        /** no snapshot yet: diffs are dropped. */
+        NO_SNAPSHOT,
+        /** a snapshot was written; waiting for the diff that bridges its lastUpdateId. */
+        AWAIT_BRIDGE,
+        /** diffs chain. */
+        SYNCED,
+        /** a break: diffs are dropped until the next snapshot. */
+        BROKEN
+    }
+
+    private final ImportRequest request;
+    private final List<InputFile> inputs;
+    private final int priceExponent;
+    private final int sizeExponent;
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 << 10);
+    private final EventHeader header = new EventHeader();
+    private final L2Levels levels = new L2Levels();
+    private final Trade trade = new Trade();
+    private final Quote quote = new Quote();
+    private long sequence;
+    private long lastEmittedTime = Message.NO_TIME;
+
+    private BookState state = BookState.NO_SNAPSHOT;
+    /** AWAIT_BRIDGE: the snapshot's lastUpdateId; SYNCED: the last applied u. */
+    private long bookId = EventHeader.NULL_ID;
+
+    private final Stats stats = new Stats();
+
+    /** What an import did, for tests and logs. */
+    static final class Stats {
+        long snapshots;
+        long diffs;
+        long trades;
+        long quotes;
+        long droppedBeforeSnapshot;
+        long droppedStale;
+        long droppedAfterBreak;
+        long droppedOldSnapshots;
+        long sequenceBreaks;
+        long badLines;
+
+        @Override
+        public String toString() {
+            return "snapshots=" + snapshots + " diffs=" + diffs + " trades=" + trades + " quotes=" + quotes
+                    + " droppedBeforeSnapshot=" + droppedBeforeSnapshot + " droppedStale=" + droppedStale
+                    + " droppedAfterBreak=" + droppedAfterBreak + " droppedOldSnapshots=" + droppedOldSnapshots
+                    + " sequenceBreaks=" + sequenceBreaks + " badLines=" + badLines;
+        }
+    }
+
+    BinanceSource(ImportRequest request, List<InputFile> inputs, int priceExponent, int sizeExponent) {
+        this.request = request;
+        this.inputs = inputs;
+        this.priceExponent = priceExponent;
+        this.sizeExponent = sizeExponent;
+    }
+
+    Stats stats() {
+        return stats;
+    }
+
+    @Override
+    public boolean next(EventSink sink) throws IOException {
+        Message m = nextMessage();
+        if (m == null) {
+            return false;
+        }
+        try {
+            if (m.time < lastEmittedTime) {
+                m.time = lastEmittedTime; // a borrowed time (bad line, bare snapshot) never moves the journal back
+            }
+            lastEmittedTime = m.time;
+            switch (m.kind) {
+                case BAD -> bad(m, sink);
+                case SNAPSHOT -> snapshot(m, sink);
+                case DIFF -> diff(m, sink);
+                case TRADE -> trade(m, sink);
+                case QUOTE -> quote(m, sink);
+            }
+        } finally {
+            m.source.recycle(m);
+        }
+        return true;
+    }
+
+    /** The next message of the merge, or null when every input is done. */
+    private Message nextMessage() throws IOException {
+        Message earliest = null;
+        Message floating = null;
+        for (InputFile input : inputs) {
+            Message head = input.peek();
+            if (head == null) {
+                continue;
+            }
+            if (head.time == Message.NO_TIME) {
+                if (floating == null) {
+                    floating = head;
+                }
+            } else if (earliest == null || head.time < earliest.time) {
+                earliest = head;
+            }
+        }
+        if (floating != null && (earliest == null || floating.kind == Message.Kind.BAD
+                || placedBefore(floating, earliest))) {
+            long time = earliest != null ? earliest.time : lastEmittedTime;
+            if (time == Message.NO_TIME) {
+                throw new ImportException(floating.source.path(), floating.line, "no receive time and no event time"
+                        + " (E) in this input, and no other input to place it by: use the cryptofeed capture format"
+                        + " or give the websocket messages with it");
+            }
+            floating.time = time;
+            return floating.source.poll();
+        }
+        return earliest == null ? null : earliest.source.poll();
+    }
+
+    /** Whether a message without time goes before a timed one: by update id, where both have one. */
+    private static boolean placedBefore(Message floating, Message timed) {
+        long own = bookPosition(floating);
+        long other = bookPosition(timed);
+        return own != EventHeader.NULL_ID && other != EventHeader.NULL_ID && other > own;
+    }
+
+    private static long bookPosition(Message m) {
+        return switch (m.kind) {
+            case SNAPSHOT, QUOTE -> m.id;
+            case DIFF -> m.lastId;
+            default -> EventHeader.NULL_ID;
+        };
+    }
+
+    private void bad(Message m, EventSink sink) throws ImportException {
+        stats.badLines++;
+        if (request.onError() == OnError.FAIL) {
+            throw new ImportException(m.source.path(), m.line, m.reason);
+        }
+        sink.gap(m.time, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.BAD_INPUT, m.where());
+    }
+
+    private void snapshot(Message m, EventSink sink) {
+        long id = m.id;
+        if ((state == BookState.SYNCED || state == BookState.AWAIT_BRIDGE) && id < bookId) {
+            stats.droppedOldSnapshots++; // older than the book: it would move the book back
+            return;
+        }
+        writeLevels(m, MessageType.L2_SNAPSHOT, EventType.SNAPSHOT, id, id, EventHeader.NULL_ID, sink);
+        stats.snapshots++;
+        if (state == BookState.SYNCED && id == bookId) {
+            return; // the book is exactly at the snapshot: the chain goes on
+        }
+        state = BookState.AWAIT_BRIDGE;
+        bookId = id;
+    }
+
+    private void diff(Message m, EventSink sink) {
+        boolean futures = m.prevId != EventHeader.NULL_ID;
+        long first = m.firstId;
+        long last = m.lastId;
+        switch (state) {
+            case NO_SNAPSHOT -> stats.droppedBeforeSnapshot++;
+            case BROKEN -> stats.droppedAfterBreak++;
+            case AWAIT_BRIDGE -> {
+                long snapshotId = bookId;
+                if (futures ? last < snapshotId : last <= snapshotId) {
+                    stats.droppedStale++;
+                    return;
+                }
+                boolean bridges = futures ? (first <= snapshotId && snapshotId <= last) || m.prevId == snapshotId
+                        : first <= snapshotId + 1;
+                if (bridges) {
+                    apply(m, sink);
+                } else {
+                    long to = futures ? m.prevId : first - 1;
+                    sequenceBreak(m, snapshotId + 1, to, "the first diff after the snapshot (lastUpdateId "
+                            + snapshotId + ") does not bridge it: U=" + first + " u=" + last
+                            + (futures ? " pu=" + m.prevId : ""), sink);
+                }
+            }
+            case SYNCED -> {
+                long previous = bookId;
+                if (last <= previous) {
+                    stats.droppedStale++; // a duplicate: already applied
+                    return;
+                }
+                boolean chains = futures ? m.prevId == previous : first == previous + 1;
+                if (chains) {
+                    apply(m, sink);
+                } else {
+                    long to = futures ? m.prevId : first - 1;
+                    sequenceBreak(m, previous + 1, to, futures
+                            ? "expected pu=" + previous + ", got pu=" + m.prevId + " (U=" + first + " u=" + last + ")"
+                            : "expected U=" + (previous + 1) + ", got U=" + first + " (u=" + last + ")", sink);
+                }
+            }
+        }
+    }
+
+    private void apply(Message m, EventSink sink) {
+        writeLevels(m, MessageType.L2_DIFF, EventType.DIFF, m.firstId, m.lastId, m.prevId, sink);
+        stats.diffs++;
+        state = BookState.SYNCED;
+        bookId = m.lastId;
+    }
+
+    private void sequenceBreak(Message m, long from, long to, String why, EventSink sink) {
+        boolean range = to >= from;
+        stats.sequenceBreaks++;
+        sink.gap(m.time, range ? from : EventHeader.NULL_ID, range ? to : EventHeader.NULL_ID,
+                GapReason.SEQUENCE_BREAK, m.source.path() + ":" + m.line + ": " + why
+                        + "; diffs are dropped until the next REST snapshot");
+        state = BookState.BROKEN;
+        bookId = EventHeader.NULL_ID;
+    }
+
+    private void start(EventType event, StreamKind kind, BookMode mode, Message m, long firstId,
+                       long lastId, long prevId) {
+        header.wrapForWrite(buffer, 0)
+                .venueId(request.venueId())
+                .marketId(request.marketId())
+                .stream(kind)
+                .eventType(event)
+                .bookMode(mode)
+                .priceExponent(priceExponent)
+                .sizeExponent(sizeExponent)
+                .ingestTimestamp(m.time)
+                .exchangeTimestamp(m.exchangeTime())
+                .sequence(sequence++)
+                .firstUpdateId(firstId)
+                .lastUpdateId(lastId)
+                .prevUpdateId(prevId);
+    }
+
+    private void writeLevels(Message m, MessageType type, EventType event, long firstId, long lastId, long prevId,
+                             EventSink sink) {
+        start(event, StreamKind.BOOK, BookMode.L2, m, firstId, lastId, prevId);
+        int body = EventHeader.LENGTH;
+        int length = body + L2Levels.length(m.levels);
+        buffer.checkLimit(length);
+        levels.wrap(buffer, body).count(m.levels);
+        for (int i = 0; i < m.levels; i++) {
+            levels.level(i, Side.of(m.sides[i]), m.prices[i], m.sizes[i]);
+        }
+        sink.append(type.id(), m.time, buffer, 0, length);
+    }
+
+    private void trade(Message m, EventSink sink) {
+        start(EventType.TRADE, StreamKind.TRADES, BookMode.NONE, m, m.firstId, m.lastId,
+                EventHeader.NULL_ID);
+        trade.wrap(buffer, EventHeader.LENGTH).set(m.id, m.price, m.size, m.aggressor);
+        sink.append(MessageType.TRADE.id(), m.time, buffer, 0, EventHeader.LENGTH + Trade.LENGTH);
+        stats.trades++;
+    }
+
+    private void quote(Message m, EventSink sink) {
+        start(EventType.QUOTE, StreamKind.QUOTES, BookMode.NONE, m, m.firstId, m.lastId,
+                EventHeader.NULL_ID);
+        quote.wrap(buffer, EventHeader.LENGTH).set(m.bidPrice, m.bidSize, m.askPrice, m.askSize);
+        sink.append(MessageType.BBO.id(), m.time, buffer, 0, EventHeader.LENGTH + Quote.LENGTH);
+        stats.quotes++;
+    }
+
+    @Override
+    public long rows() {
+        long rows = 0;
+        for (InputFile input : inputs) {
+            rows += input.lines();
+        }
+        return rows;
+    }
+
+    @Override
+    public long bytesRead() {
+        long bytes = 0;
+        for (InputFile input : inputs) {
+            bytes += input.bytesRead();
+        }
+        return bytes;
+    }
+
+    @Override
+    public long totalBytes() {
+        long bytes = 0;
+        for (InputFile input : inputs) {
+            bytes += input.size();
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (InputFile input : inputs) {
+            try {
+                input.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
