@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the JMH suite (ours and OpenHFT Chronicle Queue side by side, in one run) after conditioning the machine.
 #
-#   benchmarks/run-benchmarks.sh                 # the whole suite with the documented settings
+#   benchmarks/run-benchmarks.sh                 # the side-by-side suite with the documented settings
+#   benchmarks/run-benchmarks.sh --targets       # the target suite (docs/BENCHMARKS.md, "Targets"): four JMH runs,
+#                                                # about 7-8 minutes
 #   benchmarks/run-benchmarks.sh Append -prof gc # any JMH arguments instead (regex, -f, -wi, -i, -prof ...)
 #
 # Build first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -B install -DskipTests
@@ -32,13 +34,36 @@ cond=$bench_dir/chronicle-bench-condition.$$
 timeout 15 dd if=/dev/zero of="$cond" bs=1M count=12288 status=none || true
 rm -f "$cond"
 
-if [[ $# -eq 0 ]]; then
-  set -- 'chronicle.benchmarks.*' -f 1 -wi 10 -w 1s -i 5 -r 1s
-fi
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$results/jmh-$stamp.log"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-"$java" --sun-misc-unsafe-memory-access=allow -Dbench.dir="$bench_dir" ${JAVA_OPTS:-} -jar "$jar" "$@" \
-    -rf json -rff "$results/jmh-$stamp.json" 2>&1 | tee -a "$results/jmh-$stamp.log"
-echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/jmh-$stamp.log"
-echo "results: $results/jmh-$stamp.json, log: $results/jmh-$stamp.log" >&2
+
+# run_jmh NAME JMH-ARGS...: one JMH run, its JSON and log named after the time stamp and NAME.
+run_jmh() {
+  local out=$results/jmh-$stamp${1:+-$1}
+  shift
+  echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out.log"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "$java" --sun-misc-unsafe-memory-access=allow -Dbench.dir="$bench_dir" ${JAVA_OPTS:-} -jar "$jar" "$@" \
+      -rf json -rff "$out.json" 2>&1 | tee -a "$out.log"
+  echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out.log"
+  echo "results: $out.json, log: $out.log" >&2
+}
+
+if [[ ${1:-} == --targets ]]; then
+  # 1 + 7: appends (ours, Chronicle Queue, the raw mapped-file loop) and the archive tap, in one run: the ratios
+  #        ours / raw and tap / ours-append are taken within it.
+  run_jmh targets-append 'chronicle\.benchmarks\.(Raw)?AppendBenchmark\.|chronicle\.benchmarks\.ArchiveTapBenchmark\.' \
+      -f 1 -wi 10 -w 1s -i 5 -r 1s
+  # 2: tail reads over 10 M records of 64 bytes, ours and Chronicle Queue.
+  run_jmh targets-read 'chronicle\.benchmarks\.TailReadBenchmark\.' -p records=10000000 -f 1 -wi 10 -w 1s -i 5 -r 1s
+  # 3: one-way latency at 100 k and 1 M records/s, ours and Chronicle Queue (5 x 1 s warm-up, 10 x 1 s measured).
+  run_jmh targets-latency 'chronicle\.benchmarks\.PacedLatencyBenchmark\.' -f 1
+  # 4, 5, 6: seek, roll, recovery (ours only; iterations as annotated in each class).
+  run_jmh targets-ops 'chronicle\.benchmarks\.(Seek|Roll|Recovery)Benchmark\.' -f 1
+  exit 0
+fi
+
+if [[ $# -eq 0 ]]; then
+  # The original suite (8 trials, about 2.5 minutes); the target suite's benchmarks run with --targets.
+  set -- 'chronicle\.benchmarks\.(Append|TailRead|PingLatency)Benchmark\.' -f 1 -wi 10 -w 1s -i 5 -r 1s
+fi
+run_jmh "" "$@"

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,7 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Read (tail) throughput, 64-byte payloads. The set-up pre-fills {@link #RECORDS} records (all resident in the page
+ * Read (tail) throughput, 64-byte payloads. The set-up pre-fills {@code records} records (all resident in the page
  * cache); one invocation reads {@link #BATCH} records and touches each payload (its first 8 bytes are summed), so
  * ops/s are records/s. When the reader reaches the end it goes back to the start (ours:
  * {@code seek(StartPosition.earliest())}, Chronicle Queue: {@code toStart()}) inside the measurement; the time
@@ -50,15 +51,20 @@ import java.util.concurrent.TimeUnit;
 public class TailReadBenchmark {
 
     /**
-     * Records in the queue: 8 Mi (about 700 MiB for ours, in one 1 GiB segment; 540 MiB for Chronicle Queue): well
-     * beyond the caches, and long enough that rewinding is rare.
+     * Records in the queue by default: 8 Mi (about 700 MiB for ours, in one 1 GiB segment; 540 MiB for Chronicle
+     * Queue): well beyond the caches, and long enough that rewinding is rare. {@code -p records=10000000} gives the
+     * issue's "10M x 64-byte records" (880 MB for ours, still one 1 GiB segment; 680 MB for Chronicle Queue); at most
+     * 12 M records fit ours' single segment.
      */
-    static final int RECORDS = 1 << 23;
+    static final String RECORDS = "8388608";
     static final int BATCH = 1024;
     static final int PAYLOAD = 64;
 
     @State(Scope.Thread)
     public static class Ours implements RecordHandler {
+        @Param({RECORDS})
+        int records;
+
         Path dir;
         ChronicleQueue queue;
         QueueReader reader;
@@ -75,7 +81,7 @@ public class TailReadBenchmark {
                     .withPretouch(true));
             UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
             try (QueueWriter writer = queue.createWriter()) {
-                for (int i = 0; i < RECORDS; i++) {
+                for (int i = 0; i < records; i++) {
                     payload.putLong(0, i);
                     if (writer.append(AppendBenchmark.TYPE, AppendBenchmark.EPOCH + i, payload, 0, PAYLOAD) < 0) {
                         throw new IllegalStateException("prefill failed at " + i);
@@ -109,6 +115,9 @@ public class TailReadBenchmark {
 
     @State(Scope.Thread)
     public static class Cq {
+        @Param({RECORDS})
+        int records;
+
         Path dir;
         SingleChronicleQueue queue;
         ExcerptTailer tailer;
@@ -122,7 +131,7 @@ public class TailReadBenchmark {
             queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(LargeRollCycles.LARGE_DAILY).build();
             BytesStore<?, Void> payload = BytesStore.nativeStoreWithFixedCapacity(PAYLOAD);
             try (ExcerptAppender appender = queue.createAppender()) {
-                for (int i = 0; i < RECORDS; i++) {
+                for (int i = 0; i < records; i++) {
                     payload.writeLong(0, i);
                     appender.writeBytes(payload);
                 }

@@ -1,0 +1,290 @@
+package chronicle.benchmarks;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.Durability;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueReader;
+import chronicle.core.api.QueueWriter;
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.StartPosition;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One-way latency at a paced rate, 64-byte payloads: the writer sends {@code rate} records per second, a reader
+ * thread busy-polls them. Unlike {@link PingLatencyBenchmark} (one record in flight, the writer waits for the
+ * reader), the writer never waits for the reader: it keeps its schedule, as a market-data feed does.
+ *
+ * <p>The JMH benchmark thread is the writer; one invocation is one record: spin until the record's scheduled time
+ * ({@code start + k / rate}), store {@code System.nanoTime()} in the first 8 bytes of the payload, append. A second
+ * platform thread, started in the trial set-up, busy-polls a reader with no idle strategy (ours:
+ * {@link QueueReader#poll}; Chronicle Queue: {@code tailer.readingDocument()}) and records {@code System.nanoTime()
+ * - stamp} into a {@link LatencyHistogram} during measurement iterations only; the percentiles are printed at the
+ * end of the trial as a {@code [paced] ... one-way latency} line. The JMH score (ops/s) is the rate the writer
+ * actually achieved: it should equal {@code rate}.
+ *
+ * <p>Schedule: the writer does not burst to catch up a backlog longer than {@link #MAX_BACKLOG_NANOS} (after a
+ * stall, e.g. when the writer thread was descheduled): it drops the backlog and counts a "resync" (printed). The
+ * stamp is the actual send time, so the latency does not include the writer's own lateness (no coordinated-omission
+ * correction); stalls of the writer show as resyncs and a lower achieved rate, stalls of the reader as latency.
+ *
+ * <p>Both threads spin, so on a 2-core machine they occupy both cores (no pinning is possible here): other work
+ * (JIT, GC, the writer's pre-touch thread, other processes) pre-empts one of them and the tail shows the scheduler.
+ * Ours: 1 GiB segments, {@link Durability#PAGE_CACHE}, pre-touch on ({@code -p pretouch=false} turns the writer's
+ * pre-touch thread off, to compare); Chronicle Queue: {@code LARGE_DAILY}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+public class PacedLatencyBenchmark {
+
+    static final int PAYLOAD = 64;
+    /** The writer sends a backlog of at most this much in a burst, then drops the rest of it (a resync). */
+    static final long MAX_BACKLOG_NANOS = 1_000_000;
+
+    /** The pacing and what the reader thread shares with the writer. */
+    public abstract static class Paced {
+        final AtomicLong seen = new AtomicLong();
+        final LatencyHistogram oneWay = new LatencyHistogram();
+        final LatencyHistogram total = new LatencyHistogram();
+        volatile boolean recording;
+        volatile boolean running = true;
+        long intervalNanos;
+        long next;
+        long sent;
+        long resyncs;
+        long measuredResyncs;
+        Thread readerThread;
+
+        /** @return records per second (the {@code rate} parameter of the subclass's state). */
+        abstract int rate();
+
+        /** Spins until the next scheduled send. @return the send time: the stamp to write into the payload. */
+        final long pace() {
+            long due = next;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                Thread.onSpinWait();
+            }
+            long following = due + intervalNanos;
+            if (now - following > MAX_BACKLOG_NANOS) {
+                following = now + intervalNanos;
+                resyncs++;
+            }
+            next = following;
+            sent++;
+            return now;
+        }
+
+        /** Called on the reader thread for each record. */
+        final void delivered(long sentNanos) {
+            long latency = System.nanoTime() - sentNanos;
+            if (recording) {
+                oneWay.record(latency);
+            }
+            seen.setRelease(seen.getPlain() + 1);
+        }
+
+        final void startReader(String name, Runnable loop) {
+            intervalNanos = 1_000_000_000L / rate();
+            readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
+        }
+
+        /** Waits until the reader has delivered every record sent (it then no longer touches the histogram). */
+        private void drain() {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (seen.getAcquire() < sent) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reader stuck: seen " + seen.get() + " of " + sent);
+                }
+                Thread.onSpinWait();
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void iterationStart(IterationParams params) {
+            drain();
+            oneWay.reset();
+            resyncs = 0;
+            recording = params.getType() == IterationType.MEASUREMENT;
+            next = System.nanoTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void iterationEnd() {
+            drain();
+            if (recording) {
+                recording = false;
+                total.add(oneWay);
+                measuredResyncs += resyncs;
+            }
+        }
+
+        final void stopReader(String label) throws InterruptedException {
+            running = false;
+            readerThread.join(10_000);
+            System.out.println();
+            System.out.println("[paced] " + total.summary(label + " @" + rate() + "/s")
+                    + " resyncs=" + measuredResyncs);
+            System.out.printf(Locale.ROOT, "[paced] %s @%d/s: p50 %.3f us, p90 %.3f us, p99 %.3f us, p99.9 %.3f us%n",
+                    label, rate(), total.percentile(0.5) / 1e3, total.percentile(0.9) / 1e3,
+                    total.percentile(0.99) / 1e3, total.percentile(0.999) / 1e3);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Ours extends Paced implements RecordHandler {
+        /** Records per second. */
+        @Param({"100000", "1000000"})
+        int rate;
+
+        /** The writer's background pre-touch thread; {@code -p pretouch=false} to compare (a third busy thread). */
+        @Param({"true"})
+        boolean pretouch;
+
+        @Override
+        int rate() {
+            return rate;
+        }
+
+        Path dir;
+        ChronicleQueue queue;
+        QueueWriter writer;
+        UnsafeBuffer payload;
+        long timestamp = AppendBenchmark.EPOCH;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            dir = BenchDirs.create("ours-paced-");
+            queue = ChronicleQueue.open(dir, QueueOptions.hotIpc()
+                    .withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE)
+                    .withDurability(Durability.PAGE_CACHE)
+                    .withPretouch(pretouch));
+            writer = queue.createWriter();
+            payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
+            QueueReader reader = queue.createReader(StartPosition.earliest());
+            startReader("ours-reader", () -> {
+                try (reader) {
+                    while (running) {
+                        if (reader.poll(this, 16) == 0) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void onRecord(int type, long sequence, long ts, DirectBuffer buffer, int offset, int length) {
+            delivered(buffer.getLong(offset));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws InterruptedException {
+            stopReader(pretouch ? "ours" : "ours (pretouch off)");
+            writer.close();
+            queue.close();
+            BenchDirs.delete(dir);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Cq extends Paced {
+        /** Records per second. */
+        @Param({"100000", "1000000"})
+        int rate;
+
+        @Override
+        int rate() {
+            return rate;
+        }
+
+        Path dir;
+        SingleChronicleQueue queue;
+        ExcerptAppender appender;
+        BytesStore<?, Void> payload;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            dir = BenchDirs.create("cq-paced-");
+            queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(LargeRollCycles.LARGE_DAILY).build();
+            appender = queue.createAppender();
+            appender.singleThreadedCheckDisabled(true);
+            payload = BytesStore.nativeStoreWithFixedCapacity(PAYLOAD);
+            startReader("cq-reader", () -> {
+                try (ExcerptTailer tailer = queue.createTailer()) {
+                    while (running) {
+                        boolean present;
+                        try (DocumentContext dc = tailer.readingDocument()) {
+                            present = dc.isPresent();
+                            if (present) {
+                                Bytes<?> bytes = dc.wire().bytes();
+                                delivered(bytes.readLong(bytes.readPosition()));
+                            }
+                        }
+                        if (!present) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            });
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws InterruptedException {
+            stopReader("chronicle queue");
+            appender.close();
+            queue.close();
+            payload.releaseLast();
+            BenchDirs.delete(dir);
+        }
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+    public long ours(Ours s) {
+        s.payload.putLong(0, s.pace());
+        return s.writer.append(AppendBenchmark.TYPE, s.timestamp++, s.payload, 0, PAYLOAD);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.CQ_1,
+            JvmFlags.CQ_2, JvmFlags.CQ_3, JvmFlags.CQ_4, JvmFlags.CQ_5, JvmFlags.CQ_6, JvmFlags.CQ_7, JvmFlags.CQ_8,
+            JvmFlags.CQ_9, JvmFlags.CQ_10, JvmFlags.CQ_11, JvmFlags.CQ_12, JvmFlags.CQ_13, JvmFlags.CQ_14})
+    public long chronicleQueue(Cq s) {
+        s.payload.writeLong(0, s.pace());
+        s.appender.writeBytes(s.payload);
+        return s.sent;
+    }
+}

@@ -1,0 +1,96 @@
+package chronicle.benchmarks.probes;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueWriter;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where the time of {@link QueueWriter#roll()} goes (RollBenchmark): rolls a hot-profile queue (128 MiB segments)
+ * {@code rolls} times, each after 10 000 appends and after the writer's helper thread has prepared the next segment,
+ * and prints the distribution of roll times. Each roll is bracketed by a {@code stat} of a path that does not exist
+ * ({@code /roll-begin-N}, {@code /roll-end-N}), so that under {@code strace -f -tt -T} the system calls of the roll
+ * (on the writer's thread and on the helper thread) can be told apart:
+ * {@code strace -f -tt -T -o roll.strace java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
+ * --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar chronicle.benchmarks.probes.RollProbe 100 true}.
+ * Arguments: rolls (300), markers (false), extra wait in ms after the segment is prepared (0: roll at once; e.g.
+ * 50: the helper thread is idle when the roll happens), pre-touch (true), how the writer waits for the helper:
+ * {@code park} (parkNanos 50 us: its CPU goes idle), {@code spin} (busy), {@code append} (keeps appending: a busy
+ * writer).
+ */
+public final class RollProbe {
+
+    private RollProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rolls = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        boolean markers = args.length > 1 && Boolean.parseBoolean(args[1]);
+        long extraWaitMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        boolean pretouch = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        String wait = args.length > 4 ? args[4] : "park";
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "/tmp")), "roll-probe-");
+        long[] nanos = new long[rolls];
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withPretouch(pretouch));
+             QueueWriter writer = queue.createWriter()) {
+            Field f = QueueWriter.class.getDeclaredField("background");
+            f.setAccessible(true);
+            Object helper = f.get(writer);
+            Field p = helper.getClass().getDeclaredField("prepared");
+            p.setAccessible(true);
+            AtomicReference<?> prepared = (AtomicReference<?>) p.get(helper);
+            UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
+            long ts = 0;
+            for (int r = 0; r < rolls; r++) {
+                for (int i = 0; i < 10_000; i++) {
+                    writer.append(1, ts++, payload, 0, 64);
+                }
+                while (prepared.get() == null) {
+                    switch (wait) {
+                        case "park" -> LockSupport.parkNanos(50_000);
+                        case "spin" -> Thread.onSpinWait();
+                        case "append" -> writer.append(1, ts++, payload, 0, 64);
+                        default -> throw new IllegalArgumentException("wait: park, spin or append");
+                    }
+                }
+                for (long index = writer.segmentIndex() - 3; index >= 0; index--) {
+                    if (!Files.deleteIfExists(dir.resolve(String.format("%09d.q", index)))) {
+                        break;
+                    }
+                    Files.deleteIfExists(dir.resolve(String.format("%09d.idx", index)));
+                }
+                if (extraWaitMillis > 0) {
+                    Thread.sleep(extraWaitMillis);
+                }
+                if (markers) {
+                    Files.exists(Path.of("/roll-begin-" + r));
+                }
+                long t0 = System.nanoTime();
+                writer.roll();
+                nanos[r] = System.nanoTime() - t0;
+                if (markers) {
+                    Files.exists(Path.of("/roll-end-" + r));
+                }
+            }
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+            }
+        }
+        long[] warm = Arrays.copyOfRange(nanos, rolls / 5, rolls);
+        Arrays.sort(warm);
+        System.out.printf(Locale.ROOT, "wait %s, pretouch %s, extra wait %d ms: roll (last %d of %d): p50 %.1f us, p90 %.1f us, p99 %.1f us, max %.1f us%n",
+                wait, pretouch, extraWaitMillis, warm.length, rolls, warm[warm.length / 2] / 1e3, warm[(int) (warm.length * 0.9)] / 1e3,
+                warm[(int) (warm.length * 0.99)] / 1e3, warm[warm.length - 1] / 1e3);
+    }
+}
