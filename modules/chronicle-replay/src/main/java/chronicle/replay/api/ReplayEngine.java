@@ -3,6 +3,7 @@ package chronicle.replay.api;
 import chronicle.core.api.RecordHandler;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
+import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.L2Levels;
 import chronicle.protocol.api.L3Action;
 import chronicle.protocol.api.L3Events;
@@ -169,7 +170,9 @@ public final class ReplayEngine implements RecordHandler {
 
     private void bookEvent(MarketBook book, MessageType type, long sequence, long timestamp, DirectBuffer buffer,
                            int body, int bodyLength) {
-        boolean snapshot = type == MessageType.L2_SNAPSHOT;
+        // An L3 record marked SNAPSHOT (a CLEAR followed by the resting orders) restores a book like an L2 snapshot.
+        boolean snapshot = type == MessageType.L2_SNAPSHOT
+                || type == MessageType.L3_EVENTS && header.eventCode() == EventType.SNAPSHOT.code();
         if (!snapshot) {
             if (book.awaitingSnapshot) {
                 return;
