@@ -33,3 +33,14 @@ $bin/warm-start --archive "$archive" --venue 1 --market 1
 echo "== the book of market 1 one second into the feed"
 first=$($bin/chronicle tail "$archive" --from-seq 0 --limit 1 --json | sed 's/.*"ts":\([0-9]*\).*/\1/')
 $bin/chronicle book --archive "$archive" --venue 1 --market 1 --at $((first + 1000000000)) --depth 5
+echo "== import the LOBSTER sample (AAPL, 2012-06-21) and the Binance capture (NKNUSDT) into the archive"
+lobster=plugins/import-lobster/src/test/resources/lobster
+binance=plugins/import-binance/src/test/resources/binance
+$bin/chronicle import --vendor lobster --input $lobster/AAPL_2012-06-21_34200000_57600000_message_10.csv \
+    --archive "$bus/archive" --venue nasdaq --symbol AAPL
+$bin/chronicle import --vendor binance --input $binance/BINANCE.http.0.0 $binance/BINANCE.ws.1.0 \
+    --archive "$bus/archive" --venue binance --symbol NKNUSDT
+$bin/chronicle imports "$bus/archive"
+echo "== the AAPL book ten seconds after the open (09:30:10 New York)"
+$bin/chronicle book --archive "$bus/archive/nasdaq/AAPL/2012-06-21/book/queue" --venue 1 --market 1 \
+    --at 2012-06-21T13:30:10Z --depth 5
