@@ -1,6 +1,5 @@
 package chronicle.cli.internal;
 
-import chronicle.core.api.ChronicleQueue;
 import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.Side;
 import chronicle.replay.api.GapPolicy;
@@ -67,10 +66,7 @@ final class BookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!ChronicleQueue.isQueue(target.archive)) {
-            throw new chronicle.core.api.QueueException(target.archive + ": not a Chronicle queue (no queue.ctl); give the "
-                    + "archive queue's directory");
-        }
+        target.resolve(at != null ? at : from);
         GapPolicy policy = switch (gapPolicy) {
             case "fail" -> GapPolicy.FAIL;
             case "reset" -> GapPolicy.RESET_AND_WAIT;

@@ -50,6 +50,7 @@ final class SnapshotterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        target.resolve(null);
         SnapshotCodec codec = java.util.Optional.ofNullable(MarketOptions.codecs().apply(codecName))
                 .orElseThrow(() -> new chronicle.core.api.QueueException(
                         "snapshot codec '" + codecName + "' is not installed (chronicle plugins lists the codecs)"));

@@ -38,6 +38,7 @@ final class WarmStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        target.resolve(at);
         SnapshotStore store = SnapshotStore.of(target.snapshotRoot(), target.venue, target.market);
         long t = at != null ? at : Long.MAX_VALUE;
         long started = System.nanoTime();

@@ -81,11 +81,37 @@ class BookCommandTest {
     }
 
     @Test
+    void shouldFindAnImportedMarketByNameUnderAnArchiveRoot() throws Exception {
+        Path root = dir.resolve("imports");
+        chronicle.bus.api.MarketIds.Ids ids = chronicle.bus.api.MarketIds.assign(root, "kraken", "XBT/USD");
+        Path queue = new chronicle.bus.api.BusLayout(root, root).importQueue("kraken", "XBT/USD",
+                java.time.LocalDate.of(2026, 11, 22), "book");
+        SyntheticMarket market = new SyntheticMarket(ids.venueId(), 1, 300, 3);
+        UnsafeBuffer scratch = new UnsafeBuffer(new byte[SyntheticMarket.maxLength()]);
+        try (ChronicleQueue q = ChronicleQueue.open(queue, QueueOptions.archive().withSegmentSize(1 << 20));
+             QueueWriter writer = q.createWriter()) {
+            for (int i = 0; i < 1_000; i++) {
+                long ts = T0 + i * 1_000_000L;
+                int length = market.next(scratch, 0, ts);
+                writer.append(market.lastType(), ts, scratch, 0, length);
+            }
+        }
+        JournalFixture.Result byName = run("book", "--archive", root.toString(), "--venue", "kraken", "--symbol",
+                "XBT/USD", "--at", "2026-11-22T10:00:00.5Z", "--json");
+        assertEquals(0, byName.code(), byName.err());
+        assertTrue(byName.out().startsWith("{\"venue\":1,\"market\":1,"), byName.out());
+        JournalFixture.Result otherDay = run("book", "--archive", root.toString(), "--venue", "kraken", "--symbol",
+                "XBT/USD", "--at", "2026-11-23T10:00:00Z");
+        assertEquals(1, otherDay.code());
+        assertTrue(otherDay.err().contains("no book of kraken/XBT/USD on 2026-11-23"), otherDay.err());
+    }
+
+    @Test
     void shouldRefuseBadInputWithOneLine() {
         JournalFixture.Result notQueue = run("book", "--archive", dir.toString(), "--venue", "1", "--market", "1",
                 "--at", "2026-11-22T10:00:00Z");
         assertEquals(1, notQueue.code());
-        assertTrue(notQueue.err().contains("not a Chronicle queue"), notQueue.err());
+        assertTrue(notQueue.err().contains("no market 1/1 in " + dir.resolve("ids.json")), notQueue.err());
         Path archive = demoArchive(100);
         JournalFixture.Result noMarket = run("book", "--archive", archive.toString(), "--venue", "1", "--market", "9",
                 "--at", String.valueOf(T0 + 1_000_000_000L));
