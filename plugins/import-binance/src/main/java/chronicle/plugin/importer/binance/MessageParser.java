@@ -1,5 +1,7 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.protocol.api.AsciiDecimals;
+import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.StreamKind;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -19,6 +21,8 @@ final class MessageParser {
 
     /** Most levels one record can carry ({@code L2Levels} counts in 16 bits). */
     static final int MAX_LEVELS = 0xFFFF;
+
+    private byte[] scratch = new byte[32];
 
     private static final int E_NONE = 0;
     private static final int E_DEPTH = 1;
@@ -400,9 +404,27 @@ final class MessageParser {
         return decimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), name, exponent);
     }
 
+    /**
+     * Jackson hands out characters; the shared allocation-free parser reads ASCII bytes. Anything that is not ASCII
+     * cannot be a number and goes to {@link Decimals#parse}, which rejects it.
+     */
+    private long parseDecimal(char[] text, int offset, int length, int exponent) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text[offset + i];
+            if (c > 127) {
+                return Decimals.parse(java.nio.CharBuffer.wrap(text, offset, length), exponent);
+            }
+            scratch[i] = (byte) c;
+        }
+        return AsciiDecimals.parse(scratch, 0, length, exponent);
+    }
+
     private long decimal(char[] text, int offset, int length, String name, int exponent) {
         try {
-            long mantissa = FixedPoint.parse(text, offset, length, exponent);
+            long mantissa = parseDecimal(text, offset, length, exponent);
             if (mantissa < 0) {
                 fail("bad number: " + name + " '" + new String(text, offset, length) + "' is negative");
                 return 0;

@@ -5,6 +5,7 @@ import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
+import chronicle.protocol.api.AsciiDecimals;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
@@ -389,7 +390,7 @@ final class TardisSource implements ImportSource {
     }
 
     private long micros(CsvInput csv, int field) {
-        long v = FixedPoint.parseLong(csv.bytes(), csv.starts[field], csv.length(field));
+        long v = AsciiDecimals.parseLong(csv.bytes(), csv.starts[field], csv.length(field));
         if (v > MAX_MICROS) {
             throw new NumberFormatException("too large");
         }
@@ -413,7 +414,7 @@ final class TardisSource implements ImportSource {
 
     private boolean price(CsvInput csv, int field) throws ImportException {
         try {
-            rPrice = FixedPoint.parse(csv.bytes(), csv.starts[field], csv.length(field), PRICE_EXPONENT);
+            rPrice = AsciiDecimals.parse(csv.bytes(), csv.starts[field], csv.length(field), PRICE_EXPONENT);
             return true;
         } catch (NumberFormatException e) {
             bad(true, badNumber(csv, field));
@@ -423,7 +424,7 @@ final class TardisSource implements ImportSource {
 
     private boolean size(CsvInput csv, int field) throws ImportException {
         try {
-            rSize = FixedPoint.parse(csv.bytes(), csv.starts[field], csv.length(field), SIZE_EXPONENT);
+            rSize = AsciiDecimals.parse(csv.bytes(), csv.starts[field], csv.length(field), SIZE_EXPONENT);
         } catch (NumberFormatException e) {
             bad(true, badNumber(csv, field));
             return false;
@@ -440,7 +441,7 @@ final class TardisSource implements ImportSource {
         if (csv.length(field) == 0) {
             return 0;
         }
-        return FixedPoint.parse(csv.bytes(), csv.starts[field], csv.length(field), exponent);
+        return AsciiDecimals.parse(csv.bytes(), csv.starts[field], csv.length(field), exponent);
     }
 
     private String badNumber(CsvInput csv, int field) {

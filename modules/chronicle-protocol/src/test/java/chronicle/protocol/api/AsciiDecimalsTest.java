@@ -1,6 +1,5 @@
-package chronicle.plugin.importer.tardis;
+package chronicle.protocol.api;
 
-import chronicle.protocol.api.Decimals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @Timeout(10)
-class FixedPointTest {
+class AsciiDecimalsTest {
 
     static long parse(String s) {
         byte[] b = ("x," + s + ",y").getBytes(StandardCharsets.US_ASCII);
-        return FixedPoint.parse(b, 2, s.length(), -8);
+        return AsciiDecimals.parse(b, 2, s.length(), -8);
     }
 
     @ParameterizedTest
@@ -35,7 +34,7 @@ class FixedPointTest {
     @Test
     void shouldParseIntegers() {
         byte[] b = "1700000000000500".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(1_700_000_000_000_500L, FixedPoint.parseLong(b, 0, b.length));
-        assertThrows(NumberFormatException.class, () -> FixedPoint.parseLong("12a".getBytes(), 0, 3));
+        assertEquals(1_700_000_000_000_500L, AsciiDecimals.parseLong(b, 0, b.length));
+        assertThrows(NumberFormatException.class, () -> AsciiDecimals.parseLong("12a".getBytes(), 0, 3));
     }
 }

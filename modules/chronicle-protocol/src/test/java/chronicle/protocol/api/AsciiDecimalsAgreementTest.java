@@ -1,6 +1,5 @@
-package chronicle.plugin.importer.binance;
+package chronicle.protocol.api;
 
-import chronicle.protocol.api.Decimals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The allocation-free decimal parser gives exactly what {@link Decimals#parse} gives, and fails where it fails. */
 @Timeout(30)
-class FixedPointTest {
+class AsciiDecimalsAgreementTest {
 
     private static Long decimals(String text, int exponent) {
         try {
@@ -24,7 +23,7 @@ class FixedPointTest {
 
     private static Long fixed(String text, int exponent) {
         try {
-            return FixedPoint.parse(text.toCharArray(), 0, text.length(), exponent);
+            return AsciiDecimals.parse(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, text.length(), exponent);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -62,8 +61,8 @@ class FixedPointTest {
 
     @Test
     void shouldParseWithinALargerBuffer() {
-        char[] text = "xx0.35210000yy".toCharArray();
-        assertEquals(35_210_000L, FixedPoint.parse(text, 2, 10, -8));
-        assertThrows(NumberFormatException.class, () -> FixedPoint.parse(text, 2, 0, -8));
+        byte[] text = "xx0.35210000yy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(35_210_000L, AsciiDecimals.parse(text, 2, 10, -8));
+        assertThrows(NumberFormatException.class, () -> AsciiDecimals.parse(text, 2, 0, -8));
     }
 }

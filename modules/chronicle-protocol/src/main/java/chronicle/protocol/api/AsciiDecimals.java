@@ -1,18 +1,16 @@
-package chronicle.plugin.importer.tardis;
-
-import chronicle.protocol.api.Decimals;
+package chronicle.protocol.api;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Exact decimal text (ASCII bytes) to fixed-point mantissas without allocating: the plain forms Tardis prints
+ * Exact decimal text (ASCII bytes) to fixed-point mantissas without allocating, for vendor parsers: the plain forms
  * ({@code "0.3521"}, {@code "672"}, {@code "-1.5"}) are parsed digit by digit; anything else (an exponent such as
  * {@code 1e-8}, a plus sign) goes to {@link Decimals#parse}, so the result is always what {@code Decimals.parse}
  * gives. No floating point anywhere.
  */
-final class FixedPoint {
+public final class AsciiDecimals {
 
-    private FixedPoint() {
+    private AsciiDecimals() {
     }
 
     /**
@@ -24,7 +22,7 @@ final class FixedPoint {
      * @throws NumberFormatException if the text is not a number, has more decimals than the exponent allows, or
      *                               does not fit a long.
      */
-    static long parse(byte[] text, int offset, int length, int exponent) {
+    public static long parse(byte[] text, int offset, int length, int exponent) {
         if (length == 0) {
             throw new NumberFormatException("empty number");
         }
@@ -74,7 +72,7 @@ final class FixedPoint {
      * @return the non-negative integer.
      * @throws NumberFormatException if the text is not digits only or does not fit a long.
      */
-    static long parseLong(byte[] text, int offset, int length) {
+    public static long parseLong(byte[] text, int offset, int length) {
         if (length == 0 || length > 18) {
             if (length == 0) {
                 throw new NumberFormatException("empty number");
