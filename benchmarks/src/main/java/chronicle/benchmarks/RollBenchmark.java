@@ -3,6 +3,7 @@ package chronicle.benchmarks;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
+import chronicle.core.internal.journal.WriterBackground;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Before each roll (in a {@code Level.Invocation} set-up, not timed) the writer appends {@link #APPENDS} records
  * of 64 bytes, then waits until the background thread has the next segment ready (allocated, mapped, its first
  * 32 MiB pre-touched; 13-20 ms here). The benchmark reads that through reflection ({@code QueueWriter.background}
- * -> {@code WriterBackground.prepared}: the benchmarks run on the class path, so the module's private fields are
+ * -> {@code WriterBackground.isPrepared}: the benchmarks run on the class path, so the module's private fields are
  * reachable); if it is not ready within 2 s the roll goes ahead anyway and counts as "not prepared" (printed at the
  * end of the trial as a {@code [roll]} line, with how many records were appended per roll). How the writer waits:
  * <ul>
@@ -69,7 +69,7 @@ public class RollBenchmark {
     ChronicleQueue queue;
     QueueWriter writer;
     UnsafeBuffer payload;
-    AtomicReference<?> prepared;
+    WriterBackground helper;
     long timestamp = AppendBenchmark.EPOCH;
     long rolls;
     long notPrepared;
@@ -84,10 +84,7 @@ public class RollBenchmark {
         payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
         Field background = QueueWriter.class.getDeclaredField("background");
         background.setAccessible(true);
-        Object helper = background.get(writer);
-        Field preparedField = helper.getClass().getDeclaredField("prepared");
-        preparedField.setAccessible(true);
-        prepared = (AtomicReference<?>) preparedField.get(helper);
+        helper = (WriterBackground) background.get(writer);
     }
 
     @Setup(Level.Invocation)
@@ -107,7 +104,7 @@ public class RollBenchmark {
         long t0 = System.nanoTime();
         long deadline = t0 + 2_000_000_000L;
         long n = APPENDS;
-        while (prepared.get() == null && System.nanoTime() < deadline) {
+        while (!helper.isPrepared(writer.segmentIndex() + 1) && System.nanoTime() < deadline) {
             if (park) {
                 LockSupport.parkNanos(50_000);
             } else {
@@ -119,7 +116,7 @@ public class RollBenchmark {
         }
         waitNanos += System.nanoTime() - t0;
         appended += n;
-        if (prepared.get() == null) {
+        if (!helper.isPrepared(writer.segmentIndex() + 1)) {
             notPrepared++;
         }
         rolls++;

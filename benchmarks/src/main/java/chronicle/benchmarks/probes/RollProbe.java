@@ -3,6 +3,7 @@ package chronicle.benchmarks.probes;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
+import chronicle.core.internal.journal.WriterBackground;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.lang.reflect.Field;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -46,16 +46,14 @@ public final class RollProbe {
             Field f = QueueWriter.class.getDeclaredField("background");
             f.setAccessible(true);
             Object helper = f.get(writer);
-            Field p = helper.getClass().getDeclaredField("prepared");
-            p.setAccessible(true);
-            AtomicReference<?> prepared = (AtomicReference<?>) p.get(helper);
+            WriterBackground background = (WriterBackground) helper;
             UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
             long ts = 0;
             for (int r = 0; r < rolls; r++) {
                 for (int i = 0; i < 10_000; i++) {
                     writer.append(1, ts++, payload, 0, 64);
                 }
-                while (prepared.get() == null) {
+                while (!background.isPrepared(writer.segmentIndex() + 1)) {
                     switch (wait) {
                         case "park" -> LockSupport.parkNanos(50_000);
                         case "spin" -> Thread.onSpinWait();

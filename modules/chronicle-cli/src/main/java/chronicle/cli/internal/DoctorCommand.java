@@ -25,7 +25,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -215,12 +217,23 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }
         if (info.writer().state() == QueueReader.WriterState.ALIVE) {
-            return; // a live writer prepares its next segment under a temporary name: not a leftover
+            return; // a live writer prepares its next segment ahead of the roll: not a leftover
         }
+        Set<Path> published = new HashSet<>();
+        segments.forEach(segment -> published.add(segment.file().getFileName()));
         try (Stream<Path> files = Files.list(info.directory())) {
-            files.filter(DoctorCommand::isTemporary).sorted().forEach(p -> problems.add(
-                    "leftover temporary file " + p.getFileName() + " from an interrupted segment or queue creation "
-                            + "(the next writer deletes segment leftovers; safe to delete while no writer runs)"));
+            files.sorted().forEach(p -> {
+                if (isTemporary(p)) {
+                    problems.add("leftover temporary file " + p.getFileName() + " from an interrupted segment or "
+                            + "queue creation (the next writer deletes segment leftovers; safe to delete while no "
+                            + "writer runs)");
+                } else if (p.getFileName().toString().matches("\\d{9}\\.q")
+                        && !published.contains(p.getFileName())) {
+                    problems.add("leftover unpublished segment " + p.getFileName() + ": prepared ahead of a roll by "
+                            + "a writer that is no longer running (the next writer deletes it; safe to delete, with "
+                            + "its .idx, while no writer runs)");
+                }
+            });
         } catch (IOException e) {
             problems.add(info.directory() + ": cannot list: " + e.getMessage());
         }

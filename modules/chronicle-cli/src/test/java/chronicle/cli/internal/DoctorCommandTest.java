@@ -172,6 +172,7 @@ class DoctorCommandTest {
         Path leftover = JournalFixture.queue(bus.resolve("b"), 10);
         Files.writeString(leftover.resolve("000000001.q.tmp"), "half made");
         Files.writeString(leftover.resolve("000000002.q.prep-7"), "prepared ahead");
+        Files.write(leftover.resolve("000000003.q"), new byte[4096]); // prepared, never published
         JournalFixture.Result r = run("doctor", bus.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("PROBLEM  " + JournalFixture.segment(broken, 0) + ": segment format version 7 is not "
@@ -179,7 +180,10 @@ class DoctorCommandTest {
         String why = " from an interrupted segment or queue creation (the next writer deletes segment leftovers; "
                 + "safe to delete while no writer runs)";
         assertEquals(List.of("PROBLEM  leftover temporary file 000000001.q.tmp" + why,
-                "PROBLEM  leftover temporary file 000000002.q.prep-7" + why), findings(r, "b"));
+                "PROBLEM  leftover temporary file 000000002.q.prep-7" + why,
+                "PROBLEM  leftover unpublished segment 000000003.q: prepared ahead of a roll by a writer that is no "
+                        + "longer running (the next writer deletes it; safe to delete, with its .idx, while no writer "
+                        + "runs)"), findings(r, "b"));
     }
 
     @Test
@@ -188,7 +192,12 @@ class DoctorCommandTest {
         try (ChronicleQueue queue = ChronicleQueue.open(q, JournalFixture.SMALL);
              QueueWriter writer = queue.createWriter()) {
             JournalFixture.append(writer, 0, 10);
-            Files.writeString(q.resolve("000000001.q.prep-3"), "the writer's next segment");
+            Files.writeString(q.resolve("000000001.q.prep-3"), "an older writer's next segment");
+            long deadline = System.nanoTime() + 10_000_000_000L; // the writer's helper prepares segment 1 ahead
+            while (!Files.exists(q.resolve("000000001.idx")) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(Files.exists(q.resolve("000000001.q")), "the live writer's prepared segment is there");
             assertEquals(List.of("ok"), findings(run("doctor", bus.toString()), "q"));
         }
     }

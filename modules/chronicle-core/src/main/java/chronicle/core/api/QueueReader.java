@@ -296,6 +296,11 @@ public final class QueueReader implements AutoCloseable {
             } catch (IOException e) {
                 throw new QueueException(path + ": cannot map segment: " + e.getMessage(), e);
             }
+            if (mapped.length() < SegmentLayout.HEADER_SIZE
+                    || mapped.buffer().getLongVolatile(SegmentLayout.MAGIC_OFFSET) == 0) {
+                mapped.close(); // prepared ahead of a roll, not published yet: not there for readers
+                return false;
+            }
             try {
                 SegmentHeader.of(path, mapped.buffer());
             } catch (RuntimeException e) {

@@ -252,6 +252,13 @@ public final class QueueVerifier {
             }
             return;
         }
+        if (index.unwritten) {
+            // The writer's helper writes it just after the roll that published the segment.
+            warnings.add(new Verification.Problem(indexPath, 0, "seek index header not written yet (the segment was "
+                    + "published a moment ago, or its writer died just after): seeks scan segment " + number
+                    + " from its start"));
+            return;
+        }
         if (index.headerProblem != null) {
             problem(indexPath, index.headerOffset, index.headerProblem);
             return;
@@ -306,6 +313,7 @@ public final class QueueVerifier {
     private static final class Index {
         Path path;
         boolean missing;
+        boolean unwritten;
         String headerProblem;
         long headerOffset;
         long segment;
@@ -341,6 +349,10 @@ public final class QueueVerifier {
             if (bytes.limit() < IndexLayout.HEADER_SIZE) {
                 index.headerProblem = "shorter (" + bytes.limit() + " bytes) than its " + IndexLayout.HEADER_SIZE
                         + "-byte header";
+                return index;
+            }
+            if (bytes.getLong(0) == 0) {
+                index.unwritten = true;
                 return index;
             }
             if (bytes.getLong(0) != IndexLayout.MAGIC) {

@@ -4,6 +4,7 @@ import chronicle.core.internal.journal.ControlFile;
 import chronicle.core.internal.journal.Crc;
 import chronicle.core.internal.journal.MappedFile;
 import chronicle.core.internal.journal.NativeIO;
+import chronicle.core.internal.journal.PreparedSegment;
 import chronicle.core.internal.journal.Recovery;
 import chronicle.core.internal.journal.SeekIndex;
 import chronicle.core.internal.journal.SeekIndexWriter;
@@ -86,7 +87,7 @@ public final class QueueWriter implements AutoCloseable {
                 + "{1} (no longer running)", dir, String.valueOf(o.pid())));
         long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
         this.background = new WriterBackground(dir, options.segmentSize(), options.pretouch(), syncNanos,
-                options.retention());
+                options.retention(), options.index());
         try {
             SegmentFiles.deleteLeftovers(dir);
             recoverAndOpen();
@@ -100,8 +101,7 @@ public final class QueueWriter implements AutoCloseable {
     private void recoverAndOpen() {
         long[] segments = SegmentFiles.list(dir);
         if (segments.length == 0) {
-            openSegment(SegmentFiles.create(dir, 0, 0, options.segmentSize()), 0, 0, SegmentLayout.HEADER_SIZE, 0,
-                    Long.MIN_VALUE, Long.MIN_VALUE, 0);
+            openNew(createPublished(0, 0));
             return;
         }
         long next = 0;
@@ -125,12 +125,13 @@ public final class QueueWriter implements AutoCloseable {
                 // An empty active segment: keep writing into it, numbered after the segments before it.
                 long base = i == 0 ? header.baseSequence() : next;
                 mapped.buffer().putLong(SegmentLayout.BASE_SEQUENCE_OFFSET, base);
-                openSegment(mapped, header.index(), base, tail.tail(), 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+                openSegment(mapped, openIndex(header.index(), base, 0), header.index(), base, tail.tail(), 0,
+                        Long.MIN_VALUE, Long.MIN_VALUE);
                 return;
             }
             // Seal what the dead writer left: readers move on to the next segment.
-            openSegment(mapped, header.index(), header.baseSequence(), tail.tail(), tail.records(),
-                    tail.firstTimestamp(), tail.maxTimestamp(), tail.indexEntries());
+            openSegment(mapped, openIndex(header.index(), header.baseSequence(), tail.indexEntries()), header.index(),
+                    header.baseSequence(), tail.tail(), tail.records(), tail.firstTimestamp(), tail.maxTimestamp());
             reindexTail(tail);
             sealCurrent();
             closeCurrent();
@@ -139,9 +140,37 @@ public final class QueueWriter implements AutoCloseable {
                 LOG.log(Level.WARNING, "{0}: sealed an unsealed segment that was not the newest", path);
             }
         }
-        long newIndex = segments[segments.length - 1] + 1;
-        openSegment(SegmentFiles.create(dir, newIndex, next, options.segmentSize()), newIndex, next,
-                SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+        openNew(createPublished(segments[segments.length - 1] + 1, next));
+    }
+
+    /** Creates and publishes a segment on this thread (opening, or a roll that found nothing prepared). */
+    private PreparedSegment createPublished(long number, long base) {
+        PreparedSegment created = PreparedSegment.create(dir, number, options.segmentSize(), options.index());
+        publishOrDiscard(created, base);
+        return created;
+    }
+
+    private void publishOrDiscard(PreparedSegment next, long base) {
+        try {
+            next.publish(base, options.index().interval());
+        } catch (RuntimeException e) {
+            next.discard();
+            throw e;
+        }
+    }
+
+    private SeekIndexWriter openIndex(long number, long base, long keepEntries) {
+        IndexPolicy policy = options.index();
+        SeekIndexWriter opened = SeekIndexWriter.open(dir.resolve(SegmentLayout.indexFileName(number)),
+                policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
+        opened.start(number, base, policy.interval(), keepEntries);
+        return opened;
+    }
+
+    private void openNew(PreparedSegment published) {
+        openSegment(published.file(), published.seekIndex(), published.index(),
+                published.file().buffer().getLong(SegmentLayout.BASE_SEQUENCE_OFFSET), SegmentLayout.HEADER_SIZE, 0,
+                Long.MIN_VALUE, Long.MIN_VALUE);
     }
 
     /**
@@ -183,8 +212,8 @@ public final class QueueWriter implements AutoCloseable {
         }
     }
 
-    private void openSegment(MappedFile mapped, long number, long base, int at, long records, long firstTs,
-                             long maxTs, long keepIndexEntries) {
+    private void openSegment(MappedFile mapped, SeekIndexWriter seekIndex, long number, long base, int at,
+                             long records, long firstTs, long maxTs) {
         segment = mapped;
         buffer = mapped.buffer();
         view = mapped.byteBuffer();
@@ -197,9 +226,7 @@ public final class QueueWriter implements AutoCloseable {
         firstTimestamp = firstTs;
         maxTimestamp = maxTs;
         dayBoundary = records > 0 ? nextUtcMidnight(firstTs) : Long.MAX_VALUE;
-        IndexPolicy policy = options.index();
-        index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(number)), number, base, policy.interval(),
-                keepIndexEntries, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
+        index = seekIndex;
         indexCountdown = 0;
         reportedPosition = at;
         background.segment(number, mapped.address(), mapped.length(), at);
@@ -370,15 +397,21 @@ public final class QueueWriter implements AutoCloseable {
      */
     public void roll() {
         long newIndex = segmentIndex + 1;
-        // Create the next segment first: a reader that sees the end marker always finds it. Usually the helper
-        // thread has allocated and mapped it already, and this only writes its header and renames it.
-        MappedFile prepared = background.takePrepared(newIndex);
-        MappedFile next = prepared != null ? SegmentFiles.publish(prepared, dir, newIndex, nextSequence)
-                : SegmentFiles.create(dir, newIndex, nextSequence, options.segmentSize());
+        // Publish the next segment first: a reader that sees the end marker always finds it. Usually the helper
+        // thread has created and mapped it (and its index) already, and this only writes the two headers.
+        long base = nextSequence;
+        PreparedSegment next = background.takePrepared(newIndex);
+        boolean indexHeaderPending = next != null;
+        if (next != null) {
+            next.publishSegment(base); // memory stores: its index header is written by the helper thread
+        } else {
+            next = createPublished(newIndex, base);
+        }
         sealCurrent();
-        index.close();
-        background.retire(segment); // unmapping a large segment is slow: off the writer's thread
-        openSegment(next, newIndex, nextSequence, SegmentLayout.HEADER_SIZE, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0);
+        // File-system calls and unmapping a large segment: off the writer's thread.
+        background.rolled(segment, index, indexHeaderPending ? next.seekIndex() : null, newIndex, base,
+                options.index().interval());
+        openNew(next);
         if (options.retention().deletes()) {
             background.applyRetention(newIndex);
         }
@@ -392,8 +425,8 @@ public final class QueueWriter implements AutoCloseable {
         buffer.putLong(SegmentLayout.MAX_TIMESTAMP_OFFSET, maxTimestamp);
         buffer.putIntVolatile(SegmentLayout.FLAGS_OFFSET,
                 buffer.getInt(SegmentLayout.FLAGS_OFFSET) | SegmentLayout.FLAG_SEALED);
-        index.flush();
         if (options.durability() != Durability.PAGE_CACHE) {
+            index.flush(); // otherwise the helper thread flushes it when it closes it after the roll
             NativeIO.msync(segment.address(), segment.length());
             index.force();
         }
@@ -401,7 +434,7 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     private void closeCurrent() {
-        index.close();
+        index.close(); // flushes
         segment.close();
     }
 
@@ -429,10 +462,7 @@ public final class QueueWriter implements AutoCloseable {
                     + "(it holds records up to " + (nextSequence - 1) + ")");
         }
         buffer.putLong(SegmentLayout.BASE_SEQUENCE_OFFSET, first);
-        index.close();
-        IndexPolicy policy = options.index();
-        index = new SeekIndexWriter(dir.resolve(SegmentLayout.indexFileName(segmentIndex)), segmentIndex, first,
-                policy.interval(), 0, policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
+        index.start(segmentIndex, first, options.index().interval(), 0);
         baseSequence = first;
         nextSequence = first;
     }

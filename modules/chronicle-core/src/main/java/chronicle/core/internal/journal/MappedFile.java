@@ -58,16 +58,6 @@ public final class MappedFile implements AutoCloseable {
         }
     }
 
-    /**
-     * The same mapping under the name its file was renamed to.
-     *
-     * @param renamed the file's new path.
-     * @return a mapping object owning the same memory (close only one of the two).
-     */
-    public MappedFile renamedTo(Path renamed) {
-        return new MappedFile(renamed, arena, segment);
-    }
-
     /** @return the mapped file. */
     public Path path() {
         return path;

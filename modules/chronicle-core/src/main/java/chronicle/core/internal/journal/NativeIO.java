@@ -25,6 +25,9 @@ public final class NativeIO {
 
     private static final int O_RDWR = 2;
     private static final int O_CREAT = 0100;
+    private static final int MADV_DONTNEED = 4;
+    private static final int MADV_HUGEPAGE = 14;
+    private static final int MADV_POPULATE_READ = 22;
     private static final int MADV_POPULATE_WRITE = 23;
     private static final int MS_SYNC = 4;
     private static final long SYS_FUTEX = 202; // x86_64
@@ -133,9 +136,48 @@ public final class NativeIO {
      * @return true if the kernel populated the range.
      */
     public static boolean populateWrite(long address, long length) {
+        return madvise(address, length, MADV_POPULATE_WRITE);
+    }
+
+    /**
+     * Faults in the pages of a mapping for reading: the page cache is filled (and zeroed) but the pages stay clean,
+     * so write-back leaves them alone until the writer dirties them. Best effort.
+     *
+     * @param address start of the range (rounded down to a page).
+     * @param length  bytes to populate.
+     * @return true if the kernel populated the range.
+     */
+    public static boolean populateRead(long address, long length) {
+        return madvise(address, length, MADV_POPULATE_READ);
+    }
+
+    /**
+     * Removes a range of a shared file mapping from the process's page tables (the data stays in the page cache and
+     * in the file), so that the final unmap of a large mapping is quick. Best effort.
+     *
+     * @param address start of the range (rounded down to a page).
+     * @param length  bytes to drop.
+     * @return true on success.
+     */
+    public static boolean dropPages(long address, long length) {
+        return madvise(address, length, MADV_DONTNEED);
+    }
+
+    /**
+     * Asks for huge page-cache folios mapped with huge pages (fewer faults and TLB misses). Best effort.
+     *
+     * @param address start of the range (rounded down to a page).
+     * @param length  bytes.
+     * @return true on success.
+     */
+    public static boolean adviseHugePages(long address, long length) {
+        return madvise(address, length, MADV_HUGEPAGE);
+    }
+
+    private static boolean madvise(long address, long length, int advice) {
         long start = address & ~(PAGE - 1);
         try {
-            return (int) MADVISE.invokeExact(start, length + (address - start), MADV_POPULATE_WRITE) == 0;
+            return (int) MADVISE.invokeExact(start, length + (address - start), advice) == 0;
         } catch (Throwable t) {
             return false;
         }

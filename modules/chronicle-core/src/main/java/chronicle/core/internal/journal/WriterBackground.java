@@ -1,32 +1,48 @@
 package chronicle.core.internal.journal;
 
+import chronicle.core.api.IndexPolicy;
 import chronicle.core.api.RetentionPolicy;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The writer's helper thread, which keeps slow work off the append path:
  * <ul>
- *   <li>allocates and maps the next segment ahead of the roll, so a roll only writes a header and renames;</li>
- *   <li>faults in pages ahead of the writer ({@code MADV_POPULATE_WRITE}), so appends take no page faults;</li>
- *   <li>unmaps sealed segments the writer has left (unmapping a large mapping takes a while);</li>
+ *   <li>faults in pages ahead of the writer ({@code MADV_POPULATE_WRITE}), so appends take no page faults; this
+ *       comes first, every other task is done in slices of about a millisecond in between;</li>
+ *   <li>creates the next segment and its index under their final names ahead of the roll
+ *       ({@link PreparedSegment}), so a roll makes no file-system call;</li>
+ *   <li>after a roll, writes the new segment's index header, flushes and closes the sealed segment's index and
+ *       unmaps the sealed segment (in slices);</li>
  *   <li>applies retention after a roll;</li>
  *   <li>syncs the active segment periodically under {@code SYNC_PERIODIC}.</li>
  * </ul>
  * It reads the writer's published position and mapping; if the writer has moved to another segment in between,
  * the system calls act on a range that is unmapped or belongs to the new segment, which is harmless.
+ *
+ * <p>How far ahead: at least {@link #AHEAD}, more when the writer is fast ({@link #AHEAD_NANOS} of its measured
+ * rate, up to {@link #MAX_AHEAD}), so that the slack covers the helper's other slices. Only the nearest
+ * {@link #DIRTY_AHEAD} bytes are populated for writing; the rest is populated for reading, which fills and zeroes
+ * the page cache but leaves the pages clean: dirty pages far ahead of a slow writer would be written back (zeros)
+ * by the kernel's periodic write-back, which write-protects them and makes the writer wait on them later.
  */
 public final class WriterBackground implements Runnable {
 
-    /** How far ahead of the writer pages are kept faulted in: at 2 GB/s of appends, about 16 ms of slack. */
+    /** The least distance pages are kept faulted in ahead of the writer. */
     static final long AHEAD = 32L << 20;
+    /** The most. */
+    static final long MAX_AHEAD = 256L << 20;
+    /** Ahead by this much of the writer's time at its current rate, within the bounds above. */
+    static final long AHEAD_NANOS = 40_000_000L;
+    /** The part of the distance ahead that is populated for writing (dirty). */
+    static final long DIRTY_AHEAD = 8L << 20;
     /** The writer reports its position when it has moved this far. */
     public static final int REPORT_EVERY_BYTES = 256 * 1024;
-    private static final long CHUNK = 1L << 20;
+    private static final long CHUNK = 2L << 20;
+    private static final long DROP_CHUNK = 64L << 20;
     private static final System.Logger LOG = System.getLogger(WriterBackground.class.getName());
 
     private final Path dir;
@@ -34,22 +50,45 @@ public final class WriterBackground implements Runnable {
     private final boolean pretouch;
     private final long syncIntervalNanos;
     private final RetentionPolicy retention;
+    private final IndexPolicy indexPolicy;
     private final Thread thread;
-    private final AtomicReference<Prepared> prepared = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<MappedFile> retired = new ConcurrentLinkedQueue<>();
+    private final Object preparing = new Object();
+    private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private volatile long address;
     private volatile int capacity;
     private volatile int position;
     private volatile long wantedNext = -1;
     private volatile long retentionActive = -1;
-    private volatile long lastTaken = -1;
+    private volatile long readyIndex = -1;
+    // guarded by preparing
+    private PreparedSegment prepared;
+    private long lastTaken = -1;
+    // the helper thread's own
+    private long preparedTouched;
     private long touchedUpTo;
+    private long dirtyUpTo;
     private long touchedAddress;
     private long syncedUpTo;
     private long failedPrepare = -1;
+    private long rateAt;
+    private long rateNanos;
+    private long bytesPerSecond;
+    private Retired dropping;
+    private long droppedUpTo;
 
-    private record Prepared(long index, MappedFile file) {
+    /**
+     * What a roll leaves to the helper.
+     *
+     * @param file      the sealed segment's mapping, to unmap.
+     * @param index     its index writer, to flush and close.
+     * @param next      the new segment's index writer whose header is still to be written, or null.
+     * @param number    the new segment's number.
+     * @param base      its base sequence.
+     * @param interval  records between index entries.
+     */
+    private record Retired(MappedFile file, SeekIndexWriter index, SeekIndexWriter next, long number, long base,
+                           int interval) {
     }
 
     /**
@@ -58,14 +97,16 @@ public final class WriterBackground implements Runnable {
      * @param pretouch          fault in pages ahead of the writer.
      * @param syncIntervalNanos period of the active segment's sync, or 0 for none.
      * @param retention         applied after each roll.
+     * @param indexPolicy       for the prepared segments' indexes.
      */
     public WriterBackground(Path dir, int segmentSize, boolean pretouch, long syncIntervalNanos,
-                            RetentionPolicy retention) {
+                            RetentionPolicy retention, IndexPolicy indexPolicy) {
         this.dir = dir;
         this.segmentSize = segmentSize;
         this.pretouch = pretouch;
         this.syncIntervalNanos = syncIntervalNanos;
         this.retention = retention;
+        this.indexPolicy = indexPolicy;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
     }
 
@@ -87,7 +128,6 @@ public final class WriterBackground implements Runnable {
         this.position = position;
         this.address = address;
         this.wantedNext = index + 1;
-        LockSupport.unpark(thread);
     }
 
     /**
@@ -100,32 +140,54 @@ public final class WriterBackground implements Runnable {
     }
 
     /**
-     * Hands over the prepared next segment.
+     * Hands over the prepared next segment. If the helper is creating it right now, waits for that (the writer
+     * would have to do the same work otherwise); after this call the helper never prepares this number.
      *
      * @param index the number the writer needs.
-     * @return its mapping under the temporary name, or null if it is not ready (the writer then creates it).
+     * @return the prepared segment (not published), or null if there is none (the writer then creates it).
      */
-    public MappedFile takePrepared(long index) {
-        lastTaken = index; // before the hand-over: the helper must not prepare this number again
-        Prepared ready = prepared.getAndSet(null);
-        if (ready == null) {
-            return null;
+    public PreparedSegment takePrepared(long index) {
+        PreparedSegment ready;
+        synchronized (preparing) {
+            lastTaken = Math.max(lastTaken, index);
+            ready = prepared;
+            prepared = null;
         }
-        if (ready.index() == index) {
-            return ready.file();
+        if (ready == null || ready.index() == index) {
+            return ready;
         }
-        SegmentFiles.discard(ready.file());
+        ready.discard();
         return null;
     }
 
     /**
-     * Unmaps a segment the writer has left, off the writer's thread.
+     * For benchmarks and tests: whether the helper has finished preparing a segment (created, and its first pages
+     * touched when pre-touch is on) and still holds it for the writer.
      *
-     * @param old the mapping.
+     * @param index a segment number.
+     * @return true if the next roll to it will find it ready.
      */
-    public void retire(MappedFile old) {
-        retired.add(old);
-        LockSupport.unpark(thread);
+    public boolean isPrepared(long index) {
+        synchronized (preparing) {
+            return prepared != null && prepared.index() == index && readyIndex == index;
+        }
+    }
+
+    /**
+     * Takes over what a roll leaves, off the writer's thread: writes the new segment's index header, flushes and
+     * closes the sealed segment's index, and unmaps the sealed segment. No wake-up call: the helper looks within a
+     * millisecond, and a futex wake would cost the roll more than everything else it does.
+     *
+     * @param old          the sealed segment's mapping.
+     * @param oldIndex     its index writer (the writer adds nothing to it any more).
+     * @param nextIndex    the new segment's index writer if its header is still to be written, else null.
+     * @param nextNumber   the new segment's number.
+     * @param nextBase     its base sequence.
+     * @param interval     records between index entries.
+     */
+    public void rolled(MappedFile old, SeekIndexWriter oldIndex, SeekIndexWriter nextIndex, long nextNumber,
+                       long nextBase, int interval) {
+        retired.add(new Retired(old, oldIndex, nextIndex, nextNumber, nextBase, interval));
     }
 
     /**
@@ -135,34 +197,14 @@ public final class WriterBackground implements Runnable {
      */
     public void applyRetention(long active) {
         retentionActive = active;
-        LockSupport.unpark(thread);
     }
 
     @Override
     public void run() {
         long lastSync = System.nanoTime();
         while (running) {
-            unmapRetired();
-            prepareNext();
-            long base = address;
-            int cap = capacity;
-            int pos = position;
-            if (base != touchedAddress) {
-                touchedAddress = base;
-                touchedUpTo = pos;
-                syncedUpTo = 0;
-            }
-            if (pretouch && base != 0) {
-                // Never behind the writer: touching pages it has written already helps nobody.
-                touchedUpTo = Math.max(touchedUpTo, pos & ~4095L);
-                long target = Math.min(cap, pos + AHEAD);
-                while (touchedUpTo < target && running && address == base) {
-                    long len = Math.min(CHUNK, target - touchedUpTo);
-                    NativeIO.populateWrite(base + touchedUpTo, len);
-                    touchedUpTo += len;
-                    target = Math.min(cap, Math.max(target, position + AHEAD));
-                }
-            }
+            pretouchCurrent();
+            boolean busy = dropRetiredSlice() || prepareNextSlice();
             long active = retentionActive;
             if (active >= 0) {
                 retentionActive = -1;
@@ -173,53 +215,183 @@ public final class WriterBackground implements Runnable {
                 }
             }
             long now = System.nanoTime();
-            if (syncIntervalNanos > 0 && base != 0 && now - lastSync >= syncIntervalNanos) {
-                if (pos > syncedUpTo) {
-                    NativeIO.msync(base + syncedUpTo, pos - syncedUpTo);
-                    syncedUpTo = pos & ~4095L;
-                }
+            if (syncIntervalNanos > 0 && now - lastSync >= syncIntervalNanos) {
+                syncActive();
                 lastSync = now;
             }
-            LockSupport.parkNanos(syncIntervalNanos > 0 ? Math.min(syncIntervalNanos, 1_000_000) : 1_000_000);
+            if (!busy) {
+                long idle = idleNanos();
+                LockSupport.parkNanos(syncIntervalNanos > 0 ? Math.min(syncIntervalNanos, idle) : idle);
+            }
         }
-        unmapRetired();
-        Prepared left = prepared.getAndSet(null);
-        if (left != null) {
-            SegmentFiles.discard(left.file());
+        finish();
+    }
+
+    private void pretouchCurrent() {
+        long base = address;
+        int cap = capacity;
+        int pos = position;
+        long now = System.nanoTime();
+        if (base != touchedAddress) {
+            touchedAddress = base;
+            touchedUpTo = pos;
+            dirtyUpTo = pos;
+            syncedUpTo = 0;
+            rateAt = pos;
+            rateNanos = now;
+        }
+        measureRate(pos, now);
+        if (!pretouch || base == 0) {
+            return;
+        }
+        // Never behind the writer: touching pages it has written already helps nobody.
+        long from = pos & ~4095L;
+        touchedUpTo = Math.max(touchedUpTo, from);
+        dirtyUpTo = Math.max(dirtyUpTo, from);
+        long ahead = Math.clamp(bytesPerSecond * AHEAD_NANOS / 1_000_000_000L, AHEAD, MAX_AHEAD);
+        while (running && address == base) {
+            int at = position;
+            long dirtyTarget = Math.min(cap, at + DIRTY_AHEAD);
+            long target = Math.min(cap, at + ahead);
+            if (dirtyUpTo < dirtyTarget) {
+                long len = Math.min(CHUNK, dirtyTarget - dirtyUpTo);
+                NativeIO.populateWrite(base + dirtyUpTo, len);
+                dirtyUpTo += len;
+                touchedUpTo = Math.max(touchedUpTo, dirtyUpTo);
+            } else if (touchedUpTo < target) {
+                long len = Math.min(CHUNK, target - touchedUpTo);
+                NativeIO.populateRead(base + touchedUpTo, len);
+                touchedUpTo += len;
+            } else {
+                return;
+            }
         }
     }
 
-    private void prepareNext() {
+    /**
+     * How long to sleep with nothing to do: a quarter of the time the writer needs to use up the pages touched ahead
+     * of it, between 1 and 10 ms. Every wake-up takes a CPU from someone: on a machine with as many busy-spinning
+     * threads as cores (a writer and a reader on two), a helper waking a thousand times a second shows in their
+     * latency.
+     */
+    private long idleNanos() {
+        long slack = touchedUpTo - position;
+        if (!pretouch || bytesPerSecond <= 0 || slack <= 0) {
+            return pretouch && slack <= 0 ? 1_000_000L : 10_000_000L;
+        }
+        return Math.clamp(slack * 1_000_000_000L / bytesPerSecond / 4, 1_000_000L, 10_000_000L);
+    }
+
+    /** The writer's rate in bytes per second, over windows of at least 10 ms. */
+    private void measureRate(int pos, long now) {
+        long elapsed = now - rateNanos;
+        if (elapsed < 10_000_000L) {
+            return;
+        }
+        long moved = Math.max(0, pos - rateAt);
+        bytesPerSecond = moved * 1_000_000_000L / elapsed;
+        rateAt = pos;
+        rateNanos = now;
+    }
+
+    /** Drops the page tables of a retired mapping a slice at a time, then unmaps it: a 1 GiB munmap takes 15 ms. */
+    private boolean dropRetiredSlice() {
+        if (dropping == null) {
+            dropping = retired.poll();
+            droppedUpTo = 0;
+            if (dropping == null) {
+                return false;
+            }
+            finishIndexes(dropping);
+        }
+        MappedFile file = dropping.file();
+        if (droppedUpTo < file.length()) {
+            long len = Math.min(DROP_CHUNK, file.length() - droppedUpTo);
+            NativeIO.dropPages(file.address() + droppedUpTo, len);
+            droppedUpTo += len;
+        } else {
+            file.close();
+            dropping = null;
+        }
+        return true;
+    }
+
+    /** Creates the next segment, or pre-touches one slice of its first {@link #AHEAD} bytes. */
+    private boolean prepareNextSlice() {
         long next = wantedNext;
-        if (next < 0 || next == failedPrepare || next <= lastTaken) {
-            return;
+        PreparedSegment ready;
+        synchronized (preparing) {
+            if (prepared == null && next > lastTaken && next != failedPrepare) {
+                try {
+                    prepared = PreparedSegment.create(dir, next, segmentSize, indexPolicy);
+                    preparedTouched = 0;
+                } catch (RuntimeException e) {
+                    failedPrepare = next; // the roll creates it itself and reports the error (e.g. a full disk)
+                    LOG.log(Level.WARNING, "{0}: cannot prepare the next segment: {1}", dir, e.getMessage());
+                }
+                return true;
+            }
+            ready = prepared;
         }
-        Prepared current = prepared.get();
-        if (current != null && current.index() == next) {
-            return;
+        long limit = ready == null ? 0 : Math.min(AHEAD, ready.file().length());
+        if (!pretouch || preparedTouched >= limit) {
+            if (ready != null) {
+                readyIndex = ready.index();
+            }
+            return false;
         }
+        // Harmless if the writer takes it meanwhile: then it is the current segment and is touched as such.
+        long len = Math.min(CHUNK, limit - preparedTouched);
+        if (preparedTouched < DIRTY_AHEAD) {
+            NativeIO.populateWrite(ready.file().address() + preparedTouched, len);
+        } else {
+            NativeIO.populateRead(ready.file().address() + preparedTouched, len);
+        }
+        preparedTouched += len;
+        return true;
+    }
+
+    private void syncActive() {
+        long base = address;
+        int pos = position;
+        if (base != 0 && base == touchedAddress && pos > syncedUpTo) {
+            NativeIO.msync(base + syncedUpTo, pos - syncedUpTo);
+            syncedUpTo = pos & ~4095L;
+        }
+    }
+
+    private void finishIndexes(Retired roll) {
         try {
-            MappedFile file = SegmentFiles.prepare(dir, next, segmentSize);
-            if (pretouch) {
-                NativeIO.populateWrite(file.address(), Math.min(AHEAD, file.length()));
+            if (roll.next() != null) {
+                roll.next().writeHeader(roll.number(), roll.base(), roll.interval());
             }
-            Prepared old = prepared.getAndSet(new Prepared(next, file));
-            if (old != null) {
-                SegmentFiles.discard(old.file());
-            }
+            roll.index().close();
         } catch (RuntimeException e) {
-            failedPrepare = next; // the roll creates it itself and reports the error (for example a full disk)
-            LOG.log(Level.WARNING, "{0}: cannot prepare the next segment: {1}", dir, e.getMessage());
+            // The segments are sound; without its index a seek walks the segment from its start.
+            LOG.log(Level.WARNING, "{0}: seek index: {1}", dir, e.getMessage());
         }
     }
 
-    private void unmapRetired() {
-        for (MappedFile old; (old = retired.poll()) != null; ) {
-            old.close();
+    private void finish() {
+        if (dropping != null) {
+            dropping.file().close();
+        }
+        for (Retired old; (old = retired.poll()) != null; ) {
+            finishIndexes(old);
+            old.file().close();
+        }
+        PreparedSegment left;
+        synchronized (preparing) {
+            left = prepared;
+            prepared = null;
+            lastTaken = Long.MAX_VALUE;
+        }
+        if (left != null) {
+            left.discard();
         }
     }
 
-    /** Stops the thread and waits for it (unmapping what it still holds). */
+    /** Stops the thread and waits for it (unmapping what it still holds, deleting an unused prepared segment). */
     public void stop() {
         running = false;
         LockSupport.unpark(thread);
