@@ -87,7 +87,7 @@ public final class QueueWriter implements AutoCloseable {
                 + "{1} (no longer running)", dir, String.valueOf(o.pid())));
         long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
         this.background = new WriterBackground(dir, options.segmentSize(), options.pretouch(), syncNanos,
-                options.retention(), options.index());
+                options.retention(), options.index(), options.durability() == Durability.SYNC_ON_ROLL);
         try {
             SegmentFiles.deleteLeftovers(dir);
             recoverAndOpen();

@@ -51,6 +51,14 @@ public final class NativeIO {
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), -1);
     private static final MethodHandle MSYNC = handle("msync", FunctionDescriptor.of(ValueLayout.JAVA_INT,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), -1);
+    private static final MethodHandle SCHED_SETSCHEDULER = handle("sched_setscheduler", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS), -1);
+    private static final int SCHED_IDLE = 5;
+    private static final MethodHandle SYNC_FILE_RANGE = handle("sync_file_range", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+            ValueLayout.JAVA_INT), -1);
+    private static final int SYNC_FILE_RANGE_WRITE = 2;
+    private static final int O_RDONLY = 0;
     private static final MethodHandle SYSCALL6 = handle("syscall", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), 1);
@@ -172,6 +180,70 @@ public final class NativeIO {
      */
     public static boolean adviseHugePages(long address, long length) {
         return madvise(address, length, MADV_HUGEPAGE);
+    }
+
+    /**
+     * Opens a file for {@link #startWriteback}.
+     *
+     * @param file the file.
+     * @return a file descriptor, or -1.
+     */
+    public static int openForWriteback(Path file) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), O_RDONLY, 0);
+        } catch (Throwable t) {
+            return -1;
+        }
+    }
+
+    /**
+     * Starts writing a range of a file's dirty pages to the device and returns without waiting
+     * ({@code sync_file_range(SYNC_FILE_RANGE_WRITE)}): a later {@code msync} of the range then has little left to
+     * wait for. Best effort; no durability guarantee by itself.
+     *
+     * @param fd     from {@link #openForWriteback}.
+     * @param offset start of the range.
+     * @param length bytes.
+     * @return true if the kernel accepted it.
+     */
+    public static boolean startWriteback(int fd, long offset, long length) {
+        try {
+            return (int) SYNC_FILE_RANGE.invokeExact(fd, offset, length, SYNC_FILE_RANGE_WRITE) == 0;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * Closes a file descriptor from {@link #openForWriteback}.
+     *
+     * @param fd the descriptor (ignored if negative).
+     */
+    public static void close(int fd) {
+        if (fd < 0) {
+            return;
+        }
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable ignored) {
+            // nothing to do
+        }
+    }
+
+    /**
+     * Puts the calling thread in the {@code SCHED_IDLE} class: it runs only on a CPU nobody else wants, and never
+     * pre-empts a runnable thread of a normal class. For opportunistic work (pre-touching pages) that must not take a
+     * CPU from busy-spinning writers and readers. Best effort.
+     *
+     * @return true if the kernel accepted it.
+     */
+    public static boolean idlePriorityForThisThread() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { int priority = 0 }
+            return (int) SCHED_SETSCHEDULER.invokeExact(0, SCHED_IDLE, param) == 0;
+        } catch (Throwable t) {
+            return false;
+        }
     }
 
     private static boolean madvise(long address, long length, int advice) {

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>after a roll, writes the new segment's index header, flushes and closes the sealed segment's index and
  *       unmaps the sealed segment (in slices);</li>
  *   <li>applies retention after a roll;</li>
+ *   <li>under {@code SYNC_ON_ROLL}, starts write-back of the pages the writer has left behind, so the sync at the
+ *       roll has little left to wait for;</li>
  *   <li>syncs the active segment periodically under {@code SYNC_PERIODIC}.</li>
  * </ul>
  * It reads the writer's published position and mapping; if the writer has moved to another segment in between,
@@ -43,6 +45,10 @@ public final class WriterBackground implements Runnable {
     public static final int REPORT_EVERY_BYTES = 256 * 1024;
     private static final long CHUNK = 2L << 20;
     private static final long DROP_CHUNK = 64L << 20;
+    /** Write-behind: start write-back of what the writer left this far behind it, in steps of at least this. */
+    private static final long WRITE_BEHIND_CHUNK = 8L << 20;
+    /** Write-behind keeps this far from the writer (and 2 MiB aligned): a folio under write-back is write-protected. */
+    private static final long WRITE_BEHIND_MARGIN = 4L << 20;
     private static final System.Logger LOG = System.getLogger(WriterBackground.class.getName());
 
     private final Path dir;
@@ -51,6 +57,7 @@ public final class WriterBackground implements Runnable {
     private final long syncIntervalNanos;
     private final RetentionPolicy retention;
     private final IndexPolicy indexPolicy;
+    private final boolean writeBehind;
     private final Thread thread;
     private final Object preparing = new Object();
     private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
@@ -59,6 +66,7 @@ public final class WriterBackground implements Runnable {
     private volatile int capacity;
     private volatile int position;
     private volatile long wantedNext = -1;
+    private volatile long currentIndex = -1;
     private volatile long retentionActive = -1;
     private volatile long readyIndex = -1;
     // guarded by preparing
@@ -76,6 +84,9 @@ public final class WriterBackground implements Runnable {
     private long bytesPerSecond;
     private Retired dropping;
     private long droppedUpTo;
+    private long writeBehindIndex = -1;
+    private int writeBehindFd = -1;
+    private long writtenBehind;
 
     /**
      * What a roll leaves to the helper.
@@ -98,15 +109,18 @@ public final class WriterBackground implements Runnable {
      * @param syncIntervalNanos period of the active segment's sync, or 0 for none.
      * @param retention         applied after each roll.
      * @param indexPolicy       for the prepared segments' indexes.
+     * @param writeBehind       start write-back of the pages the writer has left behind (for a sync at the roll:
+     *                          it then has little left to wait for).
      */
     public WriterBackground(Path dir, int segmentSize, boolean pretouch, long syncIntervalNanos,
-                            RetentionPolicy retention, IndexPolicy indexPolicy) {
+                            RetentionPolicy retention, IndexPolicy indexPolicy, boolean writeBehind) {
         this.dir = dir;
         this.segmentSize = segmentSize;
         this.pretouch = pretouch;
         this.syncIntervalNanos = syncIntervalNanos;
         this.retention = retention;
         this.indexPolicy = indexPolicy;
+        this.writeBehind = writeBehind;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
     }
 
@@ -127,6 +141,7 @@ public final class WriterBackground implements Runnable {
         this.capacity = capacity;
         this.position = position;
         this.address = address;
+        this.currentIndex = index;
         this.wantedNext = index + 1;
     }
 
@@ -201,10 +216,16 @@ public final class WriterBackground implements Runnable {
 
     @Override
     public void run() {
+        if (syncIntervalNanos == 0) {
+            // Everything here can wait or be done by the writer itself (a roll creates its segment if none is
+            // prepared; without pre-touch the writer takes its own page faults). Only the periodic sync has a
+            // deadline: then the helper keeps the normal class.
+            NativeIO.idlePriorityForThisThread();
+        }
         long lastSync = System.nanoTime();
         while (running) {
             pretouchCurrent();
-            boolean busy = dropRetiredSlice() || prepareNextSlice();
+            boolean busy = dropRetiredSlice() || prepareNextSlice() || writeBehindSlice();
             long active = retentionActive;
             if (active >= 0) {
                 retentionActive = -1;
@@ -351,6 +372,27 @@ public final class WriterBackground implements Runnable {
         return true;
     }
 
+    /** Starts write-back of the active segment up to a margin behind the writer, a slice at a time. */
+    private boolean writeBehindSlice() {
+        if (!writeBehind) {
+            return false;
+        }
+        long index = currentIndex;
+        if (index != writeBehindIndex) {
+            NativeIO.close(writeBehindFd);
+            writeBehindFd = index < 0 ? -1 : NativeIO.openForWriteback(SegmentFiles.path(dir, index));
+            writeBehindIndex = index;
+            writtenBehind = 0;
+        }
+        long upTo = (position - WRITE_BEHIND_MARGIN) & -(2L << 20);
+        if (writeBehindFd < 0 || upTo - writtenBehind < WRITE_BEHIND_CHUNK) {
+            return false;
+        }
+        NativeIO.startWriteback(writeBehindFd, writtenBehind, upTo - writtenBehind);
+        writtenBehind = upTo;
+        return true;
+    }
+
     private void syncActive() {
         long base = address;
         int pos = position;
@@ -373,6 +415,7 @@ public final class WriterBackground implements Runnable {
     }
 
     private void finish() {
+        NativeIO.close(writeBehindFd);
         if (dropping != null) {
             dropping.file().close();
         }
