@@ -39,8 +39,10 @@ public final class WriterBackground implements Runnable {
     static final long MAX_AHEAD = 256L << 20;
     /** Ahead by this much of the writer's time at its current rate, within the bounds above. */
     static final long AHEAD_NANOS = 40_000_000L;
-    /** The part of the distance ahead that is populated for writing (dirty). */
+    /** The least part of the distance ahead that is populated for writing (dirty). */
     static final long DIRTY_AHEAD = 8L << 20;
+    /** Populated for writing: what the writer reaches within this time at its current rate (at least 8 MiB). */
+    static final long DIRTY_AHEAD_NANOS = 20_000_000L;
     /** The writer reports its position when it has moved this far. */
     public static final int REPORT_EVERY_BYTES = 256 * 1024;
     private static final long CHUNK = 2L << 20;
@@ -270,9 +272,10 @@ public final class WriterBackground implements Runnable {
         touchedUpTo = Math.max(touchedUpTo, from);
         dirtyUpTo = Math.max(dirtyUpTo, from);
         long ahead = Math.clamp(bytesPerSecond * AHEAD_NANOS / 1_000_000_000L, AHEAD, MAX_AHEAD);
+        long dirtyAhead = Math.clamp(bytesPerSecond * DIRTY_AHEAD_NANOS / 1_000_000_000L, DIRTY_AHEAD, ahead);
         while (running && address == base) {
             int at = position;
-            long dirtyTarget = Math.min(cap, at + DIRTY_AHEAD);
+            long dirtyTarget = Math.min(cap, at + dirtyAhead);
             long target = Math.min(cap, at + ahead);
             if (dirtyUpTo < dirtyTarget) {
                 long len = Math.min(CHUNK, dirtyTarget - dirtyUpTo);
