@@ -398,7 +398,7 @@ public final class QueueWriter implements AutoCloseable {
     public void roll() {
         long newIndex = segmentIndex + 1;
         // Publish the next segment first: a reader that sees the end marker always finds it. Usually the helper
-        // thread has created and mapped it (and its index) already, and this only writes the two headers.
+        // thread has created and mapped it (and its index) already, and this only stores its header.
         long base = nextSequence;
         PreparedSegment next = background.takePrepared(newIndex);
         boolean indexHeaderPending = next != null;
