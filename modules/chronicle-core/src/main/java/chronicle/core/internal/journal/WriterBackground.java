@@ -11,10 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The writer's helper thread, which keeps slow work off the append path:
  * <ul>
- *   <li>faults in pages ahead of the writer ({@code MADV_POPULATE_WRITE}), so appends take no page faults; this
- *       comes first, every other task is done in slices of about a millisecond in between;</li>
  *   <li>creates the next segment and its index under their final names ahead of the roll
- *       ({@link PreparedSegment}), so a roll makes no file-system call;</li>
+ *       ({@link PreparedSegment}), so a roll makes no file-system call, and pre-touches its first pages;</li>
+ *   <li>faults in pages ahead of the writer, so appends take no page faults;</li>
  *   <li>after a roll, writes the new segment's index header, flushes and closes the sealed segment's index and
  *       unmaps the sealed segment (in slices);</li>
  *   <li>applies retention after a roll;</li>
@@ -22,14 +21,19 @@ import java.util.concurrent.locks.LockSupport;
  *       roll has little left to wait for;</li>
  *   <li>syncs the active segment periodically under {@code SYNC_PERIODIC}.</li>
  * </ul>
- * It reads the writer's published position and mapping; if the writer has moved to another segment in between,
+ * Every task works in bounded slices, creating the next segment first. The thread runs in {@code SCHED_IDLE}
+ * (except under {@code SYNC_PERIODIC}, whose sync has a deadline): it never takes a CPU from a busy-spinning writer
+ * or reader, and none of its tasks is one the writer cannot do itself or wait for.
+ *
+ * <p>It reads the writer's published position and mapping; if the writer has moved to another segment in between,
  * the system calls act on a range that is unmapped or belongs to the new segment, which is harmless.
  *
  * <p>How far ahead: at least {@link #AHEAD}, more when the writer is fast ({@link #AHEAD_NANOS} of its measured
- * rate, up to {@link #MAX_AHEAD}), so that the slack covers the helper's other slices. Only the nearest
- * {@link #DIRTY_AHEAD} bytes are populated for writing; the rest is populated for reading, which fills and zeroes
- * the page cache but leaves the pages clean: dirty pages far ahead of a slow writer would be written back (zeros)
- * by the kernel's periodic write-back, which write-protects them and makes the writer wait on them later.
+ * rate, up to {@link #MAX_AHEAD}), so that the slack covers the helper's other slices. What the writer reaches
+ * within {@link #DIRTY_AHEAD_NANOS} (at least {@link #DIRTY_AHEAD}) is populated for writing
+ * ({@code MADV_POPULATE_WRITE}); the rest for reading, which fills and zeroes the page cache but leaves the pages
+ * clean: dirty pages far ahead of a slow writer would be written back (zeros) by the kernel's periodic write-back,
+ * which write-protects them and makes the writer wait on them later.
  */
 public final class WriterBackground implements Runnable {
 
@@ -45,7 +49,6 @@ public final class WriterBackground implements Runnable {
     static final long DIRTY_AHEAD_NANOS = 20_000_000L;
     /** The writer reports its position when it has moved this far. */
     public static final int REPORT_EVERY_BYTES = 256 * 1024;
-    private static final long CHUNK = 2L << 20;
     private static final int RETIRED_CAPACITY = 64;
     /** Pre-touching of the current segment between two looks at the other tasks: a few milliseconds of work. */
     private static final long TOUCH_SLICE = 16L << 20;
@@ -90,8 +93,7 @@ public final class WriterBackground implements Runnable {
     private volatile long creating = -1;
     // the helper thread's own
     private long preparedTouched;
-    private long touchedUpTo;
-    private long dirtyUpTo;
+    private final PageToucher toucher;
     private long touchedAddress;
     private long syncedUpTo;
     private long failedPrepare = -1;
@@ -138,11 +140,15 @@ public final class WriterBackground implements Runnable {
         this.indexPolicy = indexPolicy;
         this.writeBehind = writeBehind;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
+        this.toucher = new PageToucher("chronicle-pretouch-" + dir.getFileName(), () -> position);
     }
 
     /** Starts the thread. */
     public void start() {
         thread.start();
+        if (pretouch) {
+            toucher.start();
+        }
     }
 
     /**
@@ -157,6 +163,7 @@ public final class WriterBackground implements Runnable {
         this.capacity = capacity;
         this.position = position;
         this.address = address;
+        toucher.segment(address, capacity, position); // at once: the worker pre-touches the new segment from here
         this.currentIndex = index;
         this.wantedNext = index + 1;
     }
@@ -288,8 +295,6 @@ public final class WriterBackground implements Runnable {
         long now = System.nanoTime();
         if (base != touchedAddress) {
             touchedAddress = base;
-            touchedUpTo = pos;
-            dirtyUpTo = pos;
             syncedUpTo = 0;
             rateAt = pos;
             rateNanos = now;
@@ -298,29 +303,14 @@ public final class WriterBackground implements Runnable {
         if (!pretouch || base == 0) {
             return false;
         }
-        // Never behind the writer: touching pages it has written already helps nobody.
-        long from = pos & ~4095L;
-        touchedUpTo = Math.max(touchedUpTo, from);
-        dirtyUpTo = Math.max(dirtyUpTo, from);
         long ahead = Math.clamp(bytesPerSecond * AHEAD_NANOS / 1_000_000_000L, AHEAD, MAX_AHEAD);
-        long dirtyAhead = Math.clamp(bytesPerSecond * DIRTY_AHEAD_NANOS / 1_000_000_000L, DIRTY_AHEAD, ahead);
-        for (long touched = 0; running && address == base; touched += CHUNK) {
+        toucher.distances(ahead, Math.clamp(bytesPerSecond * DIRTY_AHEAD_NANOS / 1_000_000_000L, DIRTY_AHEAD, ahead),
+                bytesPerSecond);
+        for (long touched = 0; running && address == base; touched += PageToucher.CHUNK) {
             if (touched >= TOUCH_SLICE) {
                 return true;
             }
-            int at = position;
-            long dirtyTarget = Math.min(cap, at + dirtyAhead);
-            long target = Math.min(cap, at + ahead);
-            if (dirtyUpTo < dirtyTarget) {
-                long len = Math.min(CHUNK, dirtyTarget - dirtyUpTo);
-                NativeIO.populateWrite(base + dirtyUpTo, len);
-                dirtyUpTo += len;
-                touchedUpTo = Math.max(touchedUpTo, dirtyUpTo);
-            } else if (touchedUpTo < target) {
-                long len = Math.min(CHUNK, target - touchedUpTo);
-                NativeIO.populateRead(base + touchedUpTo, len);
-                touchedUpTo += len;
-            } else {
+            if (!toucher.touchOne()) {
                 return false;
             }
         }
@@ -334,7 +324,7 @@ public final class WriterBackground implements Runnable {
      * latency.
      */
     private long idleNanos() {
-        long slack = touchedUpTo - position;
+        long slack = toucher.touchedUpTo() - position;
         if (!pretouch || bytesPerSecond <= 0 || slack <= 0) {
             return pretouch && slack <= 0 ? 1_000_000L : 10_000_000L;
         }
@@ -485,6 +475,7 @@ public final class WriterBackground implements Runnable {
         LockSupport.unpark(thread);
         try {
             thread.join(10_000);
+            toucher.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
