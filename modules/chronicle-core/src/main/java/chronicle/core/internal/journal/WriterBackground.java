@@ -140,15 +140,12 @@ public final class WriterBackground implements Runnable {
         this.indexPolicy = indexPolicy;
         this.writeBehind = writeBehind;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
-        this.toucher = new PageToucher("chronicle-pretouch-" + dir.getFileName(), () -> position);
+        this.toucher = new PageToucher(() -> position);
     }
 
     /** Starts the thread. */
     public void start() {
         thread.start();
-        if (pretouch) {
-            toucher.start();
-        }
     }
 
     /**
@@ -304,8 +301,7 @@ public final class WriterBackground implements Runnable {
             return false;
         }
         long ahead = Math.clamp(bytesPerSecond * AHEAD_NANOS / 1_000_000_000L, AHEAD, MAX_AHEAD);
-        toucher.distances(ahead, Math.clamp(bytesPerSecond * DIRTY_AHEAD_NANOS / 1_000_000_000L, DIRTY_AHEAD, ahead),
-                bytesPerSecond);
+        toucher.distances(ahead, Math.clamp(bytesPerSecond * DIRTY_AHEAD_NANOS / 1_000_000_000L, DIRTY_AHEAD, ahead));
         for (long touched = 0; running && address == base; touched += PageToucher.CHUNK) {
             if (touched >= TOUCH_SLICE) {
                 return true;
@@ -475,7 +471,6 @@ public final class WriterBackground implements Runnable {
         LockSupport.unpark(thread);
         try {
             thread.join(10_000);
-            toucher.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
