@@ -3,34 +3,37 @@ package chronicle.core.internal.journal;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A file mapped into memory for one owner (a writer or one reader), unmapped when closed.
  *
- * <p>The mapping belongs to a shared arena so that {@link #close()} unmaps it at once rather than at some garbage
- * collection; the owner must not touch {@link #buffer()} after closing. The file stays mapped after it is deleted
- * (Linux keeps the pages until the last mapping goes), so retention never pulls data out from under a reader.
+ * <p>Mapped with {@code mmap} directly rather than through a shared arena: {@link #close()} is then a plain
+ * {@code munmap}, where closing a shared arena makes every Java thread of the process stop for a handshake (a roll
+ * unmaps a segment; the writer and the readers would all feel it). The price is the arena's check: the owner must
+ * not touch {@link #buffer()} after closing (the accesses through Agrona's buffer were never checked by the arena
+ * anyway). The file stays mapped after it is deleted (Linux keeps the pages until the last mapping goes), so
+ * retention never pulls data out from under a reader.
  */
 public final class MappedFile implements AutoCloseable {
 
     private final Path path;
-    private final Arena arena;
-    private final MemorySegment segment;
+    private final long address;
+    private final int length;
     private final UnsafeBuffer buffer;
     private final ByteBuffer byteBuffer;
+    private boolean closed;
 
-    private MappedFile(Path path, Arena arena, MemorySegment segment) {
+    private MappedFile(Path path, long address, int length) {
         this.path = path;
-        this.arena = arena;
-        this.segment = segment;
-        this.buffer = new UnsafeBuffer(segment.address(), Math.toIntExact(segment.byteSize()));
-        this.byteBuffer = segment.asByteBuffer();
+        this.address = address;
+        this.length = length;
+        this.buffer = length == 0 ? new UnsafeBuffer(new byte[0]) : new UnsafeBuffer(address, length);
+        this.byteBuffer = length == 0 ? ByteBuffer.allocate(0)
+                : MemorySegment.ofAddress(address).reinterpret(length).asByteBuffer();
     }
 
     /**
@@ -38,24 +41,16 @@ public final class MappedFile implements AutoCloseable {
      *
      * @param path     the file.
      * @param writable map read-write (writer, control file) or read-only (readers of segments).
-     * @return the mapping.
+     * @return the mapping (of no bytes if the file is empty).
      * @throws IOException if the file cannot be opened or mapped.
      */
     public static MappedFile map(Path path, boolean writable) throws IOException {
-        StandardOpenOption[] options = writable
-                ? new StandardOpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
-                : new StandardOpenOption[] {StandardOpenOption.READ};
-        try (FileChannel channel = FileChannel.open(path, options)) {
-            Arena arena = Arena.ofShared();
-            try {
-                MemorySegment segment = channel.map(writable ? FileChannel.MapMode.READ_WRITE
-                        : FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
-                return new MappedFile(path, arena, segment);
-            } catch (IOException | RuntimeException e) {
-                arena.close();
-                throw e;
-            }
+        long size = Files.size(path);
+        if (size > Integer.MAX_VALUE) {
+            throw new IOException(path + ": " + size + " bytes is too large to map as one segment");
         }
+        return size == 0 ? new MappedFile(path, 0, 0)
+                : new MappedFile(path, NativeIO.map(path, size, writable), (int) size);
     }
 
     /** @return the mapped file. */
@@ -75,16 +70,22 @@ public final class MappedFile implements AutoCloseable {
 
     /** @return the address of the first mapped byte. */
     public long address() {
-        return segment.address();
+        return address;
     }
 
     /** @return the mapped length. */
     public int length() {
-        return buffer.capacity();
+        return length;
     }
 
+    /** Unmaps the file (once; later calls do nothing). */
     @Override
     public void close() {
-        arena.close();
+        if (!closed) {
+            closed = true;
+            if (length > 0) {
+                NativeIO.unmap(address, length);
+            }
+        }
     }
 }
