@@ -1,21 +1,8 @@
 package chronicle.benchmarks;
 
-import chronicle.core.api.ChronicleQueue;
-import chronicle.core.api.Durability;
-import chronicle.core.api.QueueOptions;
-import chronicle.core.api.QueueReader;
 import chronicle.core.api.QueueWriter;
-import chronicle.core.api.RecordHandler;
-import chronicle.core.api.StartPosition;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
-import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,8 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -163,7 +148,7 @@ public class PacedLatencyBenchmark {
     }
 
     @State(Scope.Thread)
-    public static class Ours extends Paced implements RecordHandler {
+    public static class Ours extends Paced {
         /** Records per second. */
         @Param({"100000", "1000000"})
         int rate;
@@ -177,44 +162,23 @@ public class PacedLatencyBenchmark {
             return rate;
         }
 
-        Path dir;
-        ChronicleQueue queue;
+        LatencyQueues.Ours queues;
         QueueWriter writer;
         UnsafeBuffer payload;
         long timestamp = AppendBenchmark.EPOCH;
 
         @Setup(Level.Trial)
         public void setup() {
-            dir = BenchDirs.create("ours-paced-");
-            queue = ChronicleQueue.open(dir, QueueOptions.hotIpc()
-                    .withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE)
-                    .withDurability(Durability.PAGE_CACHE)
-                    .withPretouch(pretouch));
-            writer = queue.createWriter();
-            payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
-            QueueReader reader = queue.createReader(StartPosition.earliest());
-            startReader("ours-reader", () -> {
-                try (reader) {
-                    while (running) {
-                        if (reader.poll(this, 16) == 0) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }
-            });
-        }
-
-        @Override
-        public void onRecord(int type, long sequence, long ts, DirectBuffer buffer, int offset, int length) {
-            delivered(buffer.getLong(offset));
+            queues = new LatencyQueues.Ours("ours-paced-", pretouch, PAYLOAD);
+            writer = queues.writer;
+            payload = queues.payload;
+            startReader("ours-reader", queues.readerLoop(() -> running, this::delivered));
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws InterruptedException {
             stopReader(pretouch ? "ours" : "ours (pretouch off)");
-            writer.close();
-            queue.close();
-            BenchDirs.delete(dir);
+            queues.close();
         }
     }
 
@@ -229,44 +193,22 @@ public class PacedLatencyBenchmark {
             return rate;
         }
 
-        Path dir;
-        SingleChronicleQueue queue;
+        LatencyQueues.Cq queues;
         ExcerptAppender appender;
         BytesStore<?, Void> payload;
 
         @Setup(Level.Trial)
         public void setup() {
-            dir = BenchDirs.create("cq-paced-");
-            queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(LargeRollCycles.LARGE_DAILY).build();
-            appender = queue.createAppender();
-            appender.singleThreadedCheckDisabled(true);
-            payload = BytesStore.nativeStoreWithFixedCapacity(PAYLOAD);
-            startReader("cq-reader", () -> {
-                try (ExcerptTailer tailer = queue.createTailer()) {
-                    while (running) {
-                        boolean present;
-                        try (DocumentContext dc = tailer.readingDocument()) {
-                            present = dc.isPresent();
-                            if (present) {
-                                Bytes<?> bytes = dc.wire().bytes();
-                                delivered(bytes.readLong(bytes.readPosition()));
-                            }
-                        }
-                        if (!present) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }
-            });
+            queues = new LatencyQueues.Cq("cq-paced-", PAYLOAD);
+            appender = queues.appender;
+            payload = queues.payload;
+            startReader("cq-reader", queues.readerLoop(() -> running, this::delivered));
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws InterruptedException {
             stopReader("chronicle queue");
-            appender.close();
-            queue.close();
-            payload.releaseLast();
-            BenchDirs.delete(dir);
+            queues.close();
         }
     }
 

@@ -1,0 +1,138 @@
+package chronicle.benchmarks;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.Durability;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueReader;
+import chronicle.core.api.QueueWriter;
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.StartPosition;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * The two queues of the latency benchmarks ({@link PingLatencyBenchmark}, {@link PacedLatencyBenchmark}), set up
+ * the same way for both: ours (1 GiB segments, page-cache durability, pre-touch as asked) and Chronicle Queue
+ * ({@code LARGE_DAILY}), each with a payload buffer and a reader loop that busy-polls (no idle strategy) and hands
+ * the first 8 bytes of every payload, the send time, to the benchmark.
+ */
+final class LatencyQueues {
+
+    private LatencyQueues() {
+    }
+
+    /** Ours: a queue, its writer and a payload buffer. */
+    static final class Ours implements AutoCloseable {
+        final Path dir;
+        final ChronicleQueue queue;
+        final QueueWriter writer;
+        final UnsafeBuffer payload;
+
+        /**
+         * @param dirPrefix   prefix of the temporary directory.
+         * @param pretouch    the writer's pre-touch.
+         * @param payloadSize bytes per record.
+         */
+        Ours(String dirPrefix, boolean pretouch, int payloadSize) {
+            dir = BenchDirs.create(dirPrefix);
+            queue = ChronicleQueue.open(dir, QueueOptions.hotIpc()
+                    .withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE)
+                    .withDurability(Durability.PAGE_CACHE)
+                    .withPretouch(pretouch));
+            writer = queue.createWriter();
+            payload = new UnsafeBuffer(ByteBuffer.allocateDirect(payloadSize));
+        }
+
+        /**
+         * @param running   polled between reads; the loop ends when it turns false.
+         * @param delivered gets the send time of every record.
+         * @return the reader thread's loop.
+         */
+        Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
+            QueueReader reader = queue.createReader(StartPosition.earliest());
+            RecordHandler handler = (type, sequence, ts, buffer, offset, length) ->
+                    delivered.accept(buffer.getLong(offset));
+            return () -> {
+                try (reader) {
+                    while (running.getAsBoolean()) {
+                        if (reader.poll(handler, 16) == 0) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+            queue.close();
+            BenchDirs.delete(dir);
+        }
+    }
+
+    /** Chronicle Queue: a queue, its appender and a payload store. */
+    static final class Cq implements AutoCloseable {
+        final Path dir;
+        final SingleChronicleQueue queue;
+        final ExcerptAppender appender;
+        final BytesStore<?, Void> payload;
+
+        /**
+         * @param dirPrefix   prefix of the temporary directory.
+         * @param payloadSize bytes per record.
+         */
+        Cq(String dirPrefix, int payloadSize) {
+            dir = BenchDirs.create(dirPrefix);
+            queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(LargeRollCycles.LARGE_DAILY).build();
+            appender = queue.createAppender();
+            appender.singleThreadedCheckDisabled(true);
+            payload = BytesStore.nativeStoreWithFixedCapacity(payloadSize);
+        }
+
+        /**
+         * @param running   polled between reads; the loop ends when it turns false.
+         * @param delivered gets the send time of every record.
+         * @return the reader thread's loop.
+         */
+        Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
+            return () -> {
+                try (ExcerptTailer tailer = queue.createTailer()) {
+                    while (running.getAsBoolean()) {
+                        boolean present;
+                        try (DocumentContext dc = tailer.readingDocument()) {
+                            present = dc.isPresent();
+                            if (present) {
+                                Bytes<?> bytes = dc.wire().bytes();
+                                delivered.accept(bytes.readLong(bytes.readPosition()));
+                            }
+                        }
+                        if (!present) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            appender.close();
+            queue.close();
+            payload.releaseLast();
+            BenchDirs.delete(dir);
+        }
+    }
+}
