@@ -57,6 +57,24 @@ class PreparedSegmentTest {
     }
 
     @Test
+    void shouldKeepEveryIndexWholeThroughHundredsOfRollsFasterThanTheHelper() {
+        // Far more rolls than the helper's hand-over queue holds (64), as fast as the writer can: the writer waits
+        // for the helper when it must, and every index header and entry is still written, in order.
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            for (int roll = 0; roll < 300; roll++) {
+                QueueBasicsTest.appendRange(writer, roll * 3L, roll * 3L + 3);
+                writer.roll();
+            }
+        }
+        Verification result = QueueVerifier.verify(dir);
+        assertTrue(result.ok(), result.problems().toString());
+        assertEquals(301, result.segments());
+        assertEquals(300, result.indexEntries(), "one entry per segment (interval 16, 3 records each)");
+        assertTrue(result.warnings().stream().noneMatch(w -> w.reason().contains("not written")),
+                result.warnings().toString());
+    }
+
+    @Test
     void shouldIgnoreAndThenDeleteAPreparedSegmentLeftByADeadWriter() throws IOException {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
             QueueBasicsTest.appendRange(writer, 0, 10);

@@ -55,10 +55,6 @@ public final class WriterBackground implements Runnable {
     /** Pre-touching of the next segment per look. */
     private static final long NEXT_SLICE = 8L << 20;
     private static final long DROP_CHUNK = 64L << 20;
-    /** Write-behind: start write-back of what the writer left this far behind it, in steps of at least this. */
-    private static final long WRITE_BEHIND_CHUNK = 8L << 20;
-    /** Write-behind keeps this far from the writer (and 2 MiB aligned): a folio under write-back is write-protected. */
-    private static final long WRITE_BEHIND_MARGIN = 4L << 20;
     private static final System.Logger LOG = System.getLogger(WriterBackground.class.getName());
 
     private final Path dir;
@@ -67,7 +63,7 @@ public final class WriterBackground implements Runnable {
     private final long syncIntervalNanos;
     private final RetentionPolicy retention;
     private final IndexPolicy indexPolicy;
-    private final boolean writeBehind;
+    private final WriteBehind writeBehind;
     private final Thread thread;
     // Plain volatile fields and Agrona's single-producer queue rather than AtomicReference and
     // ConcurrentLinkedQueue: a roll is rare, so its code runs interpreted, where VarHandle-based atomics cost
@@ -102,9 +98,6 @@ public final class WriterBackground implements Runnable {
     private long bytesPerSecond;
     private Retired dropping;
     private long droppedUpTo;
-    private long writeBehindIndex = -1;
-    private int writeBehindFd = -1;
-    private long writtenBehind;
 
     /**
      * What a roll leaves to the helper.
@@ -138,7 +131,7 @@ public final class WriterBackground implements Runnable {
         this.syncIntervalNanos = syncIntervalNanos;
         this.retention = retention;
         this.indexPolicy = indexPolicy;
-        this.writeBehind = writeBehind;
+        this.writeBehind = writeBehind ? new WriteBehind(dir) : null;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
         this.toucher = new PageToucher(() -> position);
     }
@@ -225,10 +218,19 @@ public final class WriterBackground implements Runnable {
     public void rolled(MappedFile old, SeekIndexWriter oldIndex, SeekIndexWriter nextIndex, long nextNumber,
                        long nextBase, int interval) {
         Retired roll = new Retired(old, oldIndex, nextIndex, nextNumber, nextBase, interval);
-        if (!retired.offer(roll)) {
-            // Dozens of rolls the helper has not caught up with (tiny segments, a starved helper): do it here.
-            finishIndexes(roll);
-            roll.file().close();
+        while (!retired.offer(roll)) {
+            if (!thread.isAlive()) {
+                // No helper any more (it failed): the writer takes its place as the queue's consumer, in order.
+                for (Retired queued; (queued = retired.poll()) != null; ) {
+                    finishIndexes(queued);
+                    queued.file().close();
+                }
+                continue;
+            }
+            // Dozens of rolls the helper has not caught up with (tiny segments, a helper starved of CPU): wait for
+            // it, giving it this CPU. Doing the work here instead would run it out of order (an index closed before
+            // its header is written).
+            LockSupport.parkNanos(100_000);
         }
     }
 
@@ -407,25 +409,8 @@ public final class WriterBackground implements Runnable {
         return true;
     }
 
-    /** Starts write-back of the active segment up to a margin behind the writer, a slice at a time. */
     private boolean writeBehindSlice() {
-        if (!writeBehind) {
-            return false;
-        }
-        long index = currentIndex;
-        if (index != writeBehindIndex) {
-            NativeIO.close(writeBehindFd);
-            writeBehindFd = index < 0 ? -1 : NativeIO.openForWriteback(SegmentFiles.path(dir, index));
-            writeBehindIndex = index;
-            writtenBehind = 0;
-        }
-        long upTo = (position - WRITE_BEHIND_MARGIN) & -(2L << 20);
-        if (writeBehindFd < 0 || upTo - writtenBehind < WRITE_BEHIND_CHUNK) {
-            return false;
-        }
-        NativeIO.startWriteback(writeBehindFd, writtenBehind, upTo - writtenBehind);
-        writtenBehind = upTo;
-        return true;
+        return writeBehind != null && writeBehind.slice(currentIndex, position);
     }
 
     private void syncActive() {
@@ -450,7 +435,9 @@ public final class WriterBackground implements Runnable {
     }
 
     private void finish() {
-        NativeIO.close(writeBehindFd);
+        if (writeBehind != null) {
+            writeBehind.close();
+        }
         if (dropping != null) {
             dropping.file().close();
         }
