@@ -1,5 +1,6 @@
 package chronicle.ingest.spi;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
@@ -28,4 +29,29 @@ public interface ImportSource extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * Closes every input of a source, also when some fail: the first failure is thrown, with the others suppressed.
+     * For {@link #close()} implementations that hold several files.
+     *
+     * @param inputs the open inputs.
+     * @throws IOException the first failure.
+     */
+    static void closeAll(Iterable<? extends Closeable> inputs) throws IOException {
+        IOException failure = null;
+        for (Closeable input : inputs) {
+            try {
+                input.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

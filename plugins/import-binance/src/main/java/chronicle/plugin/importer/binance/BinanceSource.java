@@ -332,20 +332,6 @@ final class BinanceSource implements ImportSource {
 
     @Override
     public void close() throws IOException {
-        IOException failure = null;
-        for (InputFile input : inputs) {
-            try {
-                input.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        ImportSource.closeAll(inputs);
     }
 }

@@ -2,6 +2,7 @@ package chronicle.plugin.importer.binance;
 
 import chronicle.ingest.spi.ImportException;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import java.util.Arrays;
  *
  * <p>Memory: one line buffer (as long as the longest line) and at most {@link #MAX_LOOKAHEAD} messages.
  */
-final class InputFile implements AutoCloseable {
+final class InputFile implements Closeable {
 
     /** Messages held while looking for the time of messages at the start of a file that have none. */
     static final int MAX_LOOKAHEAD = 256;

@@ -1,5 +1,6 @@
 package chronicle.plugin.importer.tardis;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * One CSV input read line by line from a byte buffer, splitting each line into fields in place (Tardis CSV has no
  * quoting). Memory: the read buffer, which grows only to hold the longest line. Not thread-safe.
  */
-final class CsvInput implements AutoCloseable {
+final class CsvInput implements Closeable {
 
     private final Path path;
     private final InputStream in;

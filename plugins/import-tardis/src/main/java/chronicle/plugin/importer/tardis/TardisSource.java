@@ -732,22 +732,11 @@ final class TardisSource implements ImportSource {
 
     @Override
     public void close() throws IOException {
-        IOException failure = null;
-        for (CsvInput input : opened) {
-            try {
-                input.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        opened.clear();
-        in = null;
-        if (failure != null) {
-            throw failure;
+        try {
+            ImportSource.closeAll(opened);
+        } finally {
+            opened.clear();
+            in = null;
         }
     }
 }
