@@ -110,6 +110,13 @@ public final class QueueWriter implements AutoCloseable {
             SegmentHeader header = SegmentHeader.read(path);
             if (header.sealed()) {
                 next = header.baseSequence() + header.recordCount();
+                // Only the newest can lack it: the helper writes it just after the roll, at most 64 rolls behind.
+                if (i >= segments.length - WriterBackground.MAX_PENDING_ROLLS - 2
+                        && SeekIndexWriter.repairHeader(dir.resolve(SegmentLayout.indexFileName(header.index())),
+                        header.index(), header.baseSequence(), options.index().interval())) {
+                    LOG.log(Level.INFO, "{0}: wrote the seek index header a dead writer had left to its helper",
+                            path);
+                }
                 continue;
             }
             MappedFile mapped = mapForRecovery(path);

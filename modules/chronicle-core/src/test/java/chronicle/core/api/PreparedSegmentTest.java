@@ -75,6 +75,37 @@ class PreparedSegmentTest {
     }
 
     @Test
+    void shouldRewriteAnIndexHeaderTheHelperHadNotWrittenWhenTheWriterDied() throws IOException {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            for (int roll = 0; roll < 3; roll++) {
+                QueueBasicsTest.appendRange(writer, roll * 40L, roll * 40L + 40);
+                writer.roll();
+            }
+        }
+        // Segment 1 sealed, its index entries written, its header still zero: a writer killed right after a roll.
+        Path index = dir.resolve(SegmentLayout.indexFileName(1));
+        long[] entries = SeekIndex.read(index).sequences();
+        assertArrayEquals(new long[] {40, 56, 72}, entries);
+        try (var channel = java.nio.channels.FileChannel.open(index, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.allocate(64), 0);
+        }
+        assertArrayEquals(new long[0], SeekIndex.read(index).sequences(), "readers ignore a zero header");
+        assertTrue(QueueVerifier.verify(dir).warnings().stream()
+                .anyMatch(w -> w.file().equals(index) && w.reason().contains("not written yet")));
+
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+            assertArrayEquals(entries, SeekIndex.read(index).sequences(), "the next writer wrote the header back");
+            try (QueueReader reader = queue.createReader(StartPosition.sequence(73))) {
+                assertEquals(73, Records.drain(reader).getFirst().sequence());
+            }
+        }
+        Verification result = QueueVerifier.verify(dir);
+        assertTrue(result.ok(), result.problems().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.reason().contains("not written")),
+                result.warnings().toString());
+    }
+
+    @Test
     void shouldIgnoreAndThenDeleteAPreparedSegmentLeftByADeadWriter() throws IOException {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
             QueueBasicsTest.appendRange(writer, 0, 10);

@@ -91,6 +91,37 @@ public final class SeekIndexWriter implements AutoCloseable {
     }
 
     /**
+     * Writes the header of an index whose header is still zero: the helper thread writes a new segment's index
+     * header just after the roll, and a writer that died in between leaves it zero. The entries after it were
+     * written by the writer and stay. Nothing happens to a missing index or one that has its header.
+     *
+     * @param path         the index file.
+     * @param segmentIndex its segment's number.
+     * @param baseSequence its segment's base sequence.
+     * @param interval     records between two entries.
+     * @return true if it wrote the header.
+     */
+    public static boolean repairHeader(Path path, long segmentIndex, long baseSequence, int interval) {
+        if (!Files.exists(path)) {
+            return false;
+        }
+        SeekIndexWriter index = open(path, 1, Long.MAX_VALUE);
+        try {
+            ByteBuffer magic = ByteBuffer.allocate(Long.BYTES);
+            index.channel.read(magic, 0);
+            if (magic.position() < Long.BYTES || magic.getLong(0) != 0) {
+                return false;
+            }
+            index.writeHeader(segmentIndex, baseSequence, interval);
+            return true;
+        } catch (IOException e) {
+            throw new QueueException(path + ": cannot read seek index header: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(index.channel);
+        }
+    }
+
+    /**
      * Writes the header in place and cuts the file back to {@code keepEntries} entries if it holds more. On the
      * writer's thread, before any entry is added.
      *

@@ -49,7 +49,8 @@ public final class WriterBackground implements Runnable {
     static final long DIRTY_AHEAD_NANOS = 20_000_000L;
     /** The writer reports its position when it has moved this far. */
     public static final int REPORT_EVERY_BYTES = 256 * 1024;
-    private static final int RETIRED_CAPACITY = 64;
+    /** Rolls the writer may be ahead of the helper (whose work includes writing the new index's header). */
+    public static final int MAX_PENDING_ROLLS = 64;
     /** Pre-touching of the current segment between two looks at the other tasks: a few milliseconds of work. */
     private static final long TOUCH_SLICE = 16L << 20;
     /** Pre-touching of the next segment per look. */
@@ -69,7 +70,7 @@ public final class WriterBackground implements Runnable {
     // ConcurrentLinkedQueue: a roll is rare, so its code runs interpreted, where VarHandle-based atomics cost
     // microseconds each (measured: 20 us for a getAndSet, 14 us for a ConcurrentLinkedQueue.add on a cold path).
     private volatile PreparedSegment prepared;
-    private final OneToOneConcurrentArrayQueue<Retired> retired = new OneToOneConcurrentArrayQueue<>(RETIRED_CAPACITY);
+    private final OneToOneConcurrentArrayQueue<Retired> retired = new OneToOneConcurrentArrayQueue<>(MAX_PENDING_ROLLS);
     private volatile boolean running = true;
     private volatile long address;
     private volatile int capacity;
