@@ -87,22 +87,6 @@ public final class SegmentFiles {
     }
 
     /**
-     * Creates and publishes a segment at once (opening a queue, or a roll that finds nothing prepared).
-     *
-     * @param dir          the queue directory.
-     * @param index        the new segment's number.
-     * @param baseSequence the sequence of its first record.
-     * @param size         the file length.
-     * @return the new segment, mapped read-write.
-     * @throws QueueException if the disk is full or the file cannot be created; no segment file is left behind.
-     */
-    public static MappedFile create(Path dir, long index, long baseSequence, int size) {
-        MappedFile file = prepare(dir, index, size);
-        publish(file, index, baseSequence);
-        return file;
-    }
-
-    /**
      * Allocates (real blocks) and maps a segment under its final name with an all-zero header: until
      * {@link #publish} writes the magic, {@link #list}, readers and tools do not see it. The writer's helper thread
      * prepares the next segment this way ahead of the roll, so the roll itself makes no file-system call: on these
