@@ -154,7 +154,7 @@ public final class WriterBackground implements Runnable {
         this.capacity = capacity;
         this.position = position;
         this.address = address;
-        toucher.segment(address, capacity, position); // at once: the worker pre-touches the new segment from here
+        toucher.segment(address, capacity, position); // at once: pre-touching moves to the new segment
         this.currentIndex = index;
         this.wantedNext = index + 1;
     }
