@@ -22,7 +22,6 @@ import org.openjdk.jmh.runner.IterationType;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One-way latency at a paced rate, 64-byte payloads: the writer sends {@code rate} records per second, a reader
@@ -58,18 +57,11 @@ public class PacedLatencyBenchmark {
     static final long MAX_BACKLOG_NANOS = 1_000_000;
 
     /** The pacing and what the reader thread shares with the writer. */
-    public abstract static class Paced {
-        final AtomicLong seen = new AtomicLong();
-        final LatencyHistogram oneWay = new LatencyHistogram();
-        final LatencyHistogram total = new LatencyHistogram();
-        volatile boolean recording;
-        volatile boolean running = true;
+    public abstract static class Paced extends OneWayReader {
         long intervalNanos;
         long next;
-        long sent;
         long resyncs;
         long measuredResyncs;
-        Thread readerThread;
 
         /** @return records per second (the {@code rate} parameter of the subclass's state). */
         abstract int rate();
@@ -91,18 +83,10 @@ public class PacedLatencyBenchmark {
             return now;
         }
 
-        /** Called on the reader thread for each record. */
-        final void delivered(long sentNanos) {
-            long latency = System.nanoTime() - sentNanos;
-            if (recording) {
-                oneWay.record(latency);
-            }
-            seen.setRelease(seen.getPlain() + 1);
-        }
-
+        @Override
         final void startReader(String name, Runnable loop) {
             intervalNanos = 1_000_000_000L / rate();
-            readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
+            super.startReader(name, loop);
         }
 
         /** Waits until the reader has delivered every record sent (it then no longer touches the histogram). */
@@ -136,8 +120,7 @@ public class PacedLatencyBenchmark {
         }
 
         final void stopReader(String label) throws InterruptedException {
-            running = false;
-            readerThread.join(10_000);
+            joinReader();
             System.out.println();
             System.out.println("[paced] " + total.summary(label + " @" + rate() + "/s")
                     + " resyncs=" + measuredResyncs);

@@ -19,7 +19,6 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writer-to-reader latency in one process, 64-byte payloads, one record in flight at a time.
@@ -44,28 +43,7 @@ public class PingLatencyBenchmark {
     static final int PAYLOAD = 64;
 
     /** What the reader thread shares with the writer. */
-    public abstract static class Pinger {
-        final AtomicLong seen = new AtomicLong();
-        final LatencyHistogram oneWay = new LatencyHistogram();
-        final LatencyHistogram total = new LatencyHistogram();
-        volatile boolean recording;
-        volatile boolean running = true;
-        long sent;
-        Thread readerThread;
-
-        /** Called on the reader thread for each record: must store {@code seen} after recording. */
-        final void delivered(long sentNanos) {
-            long latency = System.nanoTime() - sentNanos;
-            if (recording) {
-                oneWay.record(latency);
-            }
-            seen.setRelease(seen.getPlain() + 1);
-        }
-
-        final void startReader(String name, Runnable loop) {
-            readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
-        }
-
+    public abstract static class Pinger extends OneWayReader {
         final void await(long count) {
             while (seen.getAcquire() < count) {
                 Thread.onSpinWait();
@@ -92,8 +70,7 @@ public class PingLatencyBenchmark {
         }
 
         final void stopReader(String label) throws InterruptedException {
-            running = false;
-            readerThread.join(10_000);
+            joinReader();
             System.out.println();
             System.out.println("[latency] " + total.summary(label));
         }

@@ -1,0 +1,47 @@
+package chronicle.benchmarks;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the latency benchmarks' writer (the JMH thread) shares with their busy-polling reader thread: the histogram
+ * of one-way latencies (send time in the payload to delivery), the count of records seen, and the thread itself.
+ * {@link PingLatencyBenchmark} and {@link PacedLatencyBenchmark} build their JMH states on it.
+ */
+abstract class OneWayReader {
+
+    final AtomicLong seen = new AtomicLong();
+    final LatencyHistogram oneWay = new LatencyHistogram();
+    final LatencyHistogram total = new LatencyHistogram();
+    volatile boolean recording;
+    volatile boolean running = true;
+    long sent;
+    private Thread readerThread;
+
+    /**
+     * Called on the reader thread for each record: records the latency, then publishes the count (so a writer that
+     * waits for the count knows the histogram is not being touched).
+     *
+     * @param sentNanos the send time, from the payload.
+     */
+    final void delivered(long sentNanos) {
+        long latency = System.nanoTime() - sentNanos;
+        if (recording) {
+            oneWay.record(latency);
+        }
+        seen.setRelease(seen.getPlain() + 1);
+    }
+
+    /**
+     * @param name the reader thread's name.
+     * @param loop its loop, which ends when {@link #running} turns false.
+     */
+    void startReader(String name, Runnable loop) {
+        readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
+    }
+
+    /** Stops the reader thread and waits for it. */
+    final void joinReader() throws InterruptedException {
+        running = false;
+        readerThread.join(10_000);
+    }
+}
