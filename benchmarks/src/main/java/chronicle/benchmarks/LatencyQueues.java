@@ -23,14 +23,24 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * The two queues of the latency benchmarks ({@link PingLatencyBenchmark}, {@link PacedLatencyBenchmark}), set up
- * the same way for both: ours (1 GiB segments, page-cache durability, pre-touch as asked) and Chronicle Queue
+ * The two queues of the latency benchmarks ({@link PingLatencyBenchmark}, {@link PacedLatencyBenchmark},
+ * {@link InterleavedLatencyBenchmark}), set up the same way for both: ours (1 GiB segments, page-cache durability, pre-touch as asked) and Chronicle Queue
  * ({@code LARGE_DAILY}), each with a payload buffer and a reader loop that busy-polls (no idle strategy) and hands
- * the first 8 bytes of every payload, the send time, to the benchmark.
+ * the first 8 bytes of every payload, the send time, to the benchmark; or just the poll step ({@link Poller}) for a
+ * reader loop that alternates between the two ({@link InterleavedLatencyBenchmark}).
  */
 final class LatencyQueues {
 
     private LatencyQueues() {
+    }
+
+    /** One busy-poll step of a reader, for a loop that the caller owns. */
+    interface Poller extends AutoCloseable {
+        /** @return true if it delivered at least one record. */
+        boolean poll();
+
+        @Override
+        void close();
     }
 
     /** Ours: a queue, its writer and a payload buffer. */
@@ -61,16 +71,35 @@ final class LatencyQueues {
          * @return the reader thread's loop.
          */
         Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
-            QueueReader reader = queue.createReader(StartPosition.earliest());
-            RecordHandler handler = (type, sequence, ts, buffer, offset, length) ->
-                    delivered.accept(buffer.getLong(offset));
+            Poller poller = poller(delivered);
             return () -> {
-                try (reader) {
+                try (poller) {
                     while (running.getAsBoolean()) {
-                        if (reader.poll(handler, 16) == 0) {
+                        if (!poller.poll()) {
                             Thread.onSpinWait();
                         }
                     }
+                }
+            };
+        }
+
+        /**
+         * @param delivered gets the send time of every record.
+         * @return one poll of a reader from the start of the queue (up to 16 records), for the caller's own loop.
+         */
+        Poller poller(LongConsumer delivered) {
+            QueueReader reader = queue.createReader(StartPosition.earliest());
+            RecordHandler handler = (type, sequence, ts, buffer, offset, length) ->
+                    delivered.accept(buffer.getLong(offset));
+            return new Poller() {
+                @Override
+                public boolean poll() {
+                    return reader.poll(handler, 16) > 0;
+                }
+
+                @Override
+                public void close() {
+                    reader.close();
                 }
             };
         }
@@ -109,20 +138,40 @@ final class LatencyQueues {
          */
         Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
             return () -> {
-                try (ExcerptTailer tailer = queue.createTailer()) {
+                try (Poller poller = poller(delivered)) {
                     while (running.getAsBoolean()) {
-                        boolean present;
-                        try (DocumentContext dc = tailer.readingDocument()) {
-                            present = dc.isPresent();
-                            if (present) {
-                                Bytes<?> bytes = dc.wire().bytes();
-                                delivered.accept(bytes.readLong(bytes.readPosition()));
-                            }
-                        }
-                        if (!present) {
+                        if (!poller.poll()) {
                             Thread.onSpinWait();
                         }
                     }
+                }
+            };
+        }
+
+        /**
+         * Creates the tailer on the calling thread (Chronicle Queue tailers belong to the thread that uses them).
+         *
+         * @param delivered gets the send time of every record.
+         * @return one poll of a tailer from the start of the queue (one record), for the caller's own loop.
+         */
+        Poller poller(LongConsumer delivered) {
+            ExcerptTailer tailer = queue.createTailer();
+            return new Poller() {
+                @Override
+                public boolean poll() {
+                    try (DocumentContext dc = tailer.readingDocument()) {
+                        if (!dc.isPresent()) {
+                            return false;
+                        }
+                        Bytes<?> bytes = dc.wire().bytes();
+                        delivered.accept(bytes.readLong(bytes.readPosition()));
+                        return true;
+                    }
+                }
+
+                @Override
+                public void close() {
+                    tailer.close();
                 }
             };
         }

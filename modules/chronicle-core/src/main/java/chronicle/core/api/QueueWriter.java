@@ -504,12 +504,18 @@ public final class QueueWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        background.stop();
+        boolean helperStopped = background.stop();
         index.flush();
         if (options.durability() != Durability.PAGE_CACHE) {
             sync();
         }
-        closeCurrent();
+        if (helperStopped) {
+            closeCurrent();
+        } else {
+            index.close();
+            LOG.log(Level.WARNING, "{0}: the writer''s helper thread did not stop within 10 s; the "
+                    + "active segment stays mapped until the process exits", dir);
+        }
         lock.close();
     }
 

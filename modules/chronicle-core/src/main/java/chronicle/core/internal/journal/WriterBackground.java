@@ -88,6 +88,8 @@ public final class WriterBackground implements Runnable {
      */
     private volatile long lastTaken = -1;
     private volatile long creating = -1;
+    /** The prepared segment the helper is storing into right now (pre-touch), or null. */
+    private volatile PreparedSegment touching;
     // the helper thread's own
     private long preparedTouched;
     private final PageToucher toucher;
@@ -187,6 +189,9 @@ public final class WriterBackground implements Runnable {
         prepared = null;
         if (ready == null || ready.index() == index) {
             return ready;
+        }
+        while (touching == ready) {
+            Thread.onSpinWait(); // the helper stores into its pages: unmapping them now would crash it
         }
         ready.discard();
         return null;
@@ -396,11 +401,16 @@ public final class WriterBackground implements Runnable {
             }
             return false;
         }
-        // Harmless if the writer takes it meanwhile: then it is the current segment and is touched as such.
+        // Harmless if the writer takes it meanwhile: then it is the current segment and is touched as such. The
+        // writer unmaps a prepared segment only when it does not take it, and then waits until this is done.
         long end = Math.min(limit, preparedTouched + NEXT_SLICE);
         long dirtyEnd = Math.min(end, DIRTY_AHEAD);
         if (preparedTouched < dirtyEnd) {
-            NativeIO.populateWrite(ready.file().address() + preparedTouched, dirtyEnd - preparedTouched);
+            touching = ready;
+            if (prepared == ready) {
+                PageToucher.prepareForWriting(ready.file().address() + preparedTouched, dirtyEnd - preparedTouched);
+            }
+            touching = null;
             preparedTouched = dirtyEnd;
         }
         if (preparedTouched < end) {
@@ -453,8 +463,13 @@ public final class WriterBackground implements Runnable {
         }
     }
 
-    /** Stops the thread and waits for it (unmapping what it still holds, deleting an unused prepared segment). */
-    public void stop() {
+    /**
+     * Stops the thread and waits for it (unmapping what it still holds, deleting an unused prepared segment).
+     *
+     * @return true if it has stopped; false if it still runs after 10 s (starved of CPU): then it may still store
+     *         into the active segment's pages ahead of the writer, and that mapping must stay.
+     */
+    public boolean stop() {
         running = false;
         LockSupport.unpark(thread);
         try {
@@ -462,5 +477,6 @@ public final class WriterBackground implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 }
