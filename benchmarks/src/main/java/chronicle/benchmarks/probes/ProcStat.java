@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Minor page-fault counters from /proc (Linux): a profiler-free view of who takes the page faults. */
+/** Page-fault counters from /proc (Linux): a profiler-free view of who takes the page faults. */
 final class ProcStat {
 
     private ProcStat() {
@@ -19,6 +19,11 @@ final class ProcStat {
     /** @return minor faults of the calling thread so far. */
     static long threadMinorFaults() {
         return minorFaults(Path.of("/proc/thread-self/stat"));
+    }
+
+    /** @return major faults (the page had to be read or waited for) of the calling thread so far. */
+    static long threadMajorFaults() {
+        return field(read(Path.of("/proc/thread-self/stat")), 12);
     }
 
     /** @return minor faults of the first thread of this process whose name starts with the prefix, or -1. */
