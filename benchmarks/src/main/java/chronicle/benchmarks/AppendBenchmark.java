@@ -218,7 +218,8 @@ public class AppendBenchmark {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long ours(Ours s) {
         return s.writer.append(TYPE, s.timestamp++, s.payload, 0, s.payloadSize);
     }

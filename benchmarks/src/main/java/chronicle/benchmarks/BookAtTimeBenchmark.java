@@ -179,7 +179,8 @@ public class BookAtTimeBenchmark {
     @Warmup(iterations = 5, time = 1)
     @Measurement(iterations = 10, time = 1)
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long warmStart() {
         return account(bookAt(store, dayTimes[nextDay++ & (TIMES - 1)]));
     }
@@ -188,7 +189,8 @@ public class BookAtTimeBenchmark {
     @Warmup(iterations = 5, time = 1)
     @Measurement(iterations = 10, time = 1)
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long warmStartLateDay() {
         return account(bookAt(store, lateTimes[nextLate++ & (TIMES - 1)]));
     }
@@ -197,7 +199,8 @@ public class BookAtTimeBenchmark {
     @Warmup(iterations = 1, time = 3)
     @Measurement(iterations = 3, time = 5)
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long fullReplay() {
         return account(bookAt(null, lateTimes[nextFull++ & (TIMES - 1)]));
     }

@@ -204,7 +204,7 @@ public class InterleavedLatencyBenchmark {
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.AGRONA_UNSAFE,
             JvmFlags.CQ_1, JvmFlags.CQ_2, JvmFlags.CQ_3, JvmFlags.CQ_4, JvmFlags.CQ_5, JvmFlags.CQ_6, JvmFlags.CQ_7,
             JvmFlags.CQ_8, JvmFlags.CQ_9, JvmFlags.CQ_10, JvmFlags.CQ_11, JvmFlags.CQ_12, JvmFlags.CQ_13,
-            JvmFlags.CQ_14})
+            JvmFlags.CQ_14, JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long interleaved(Both s) {
         long stamp = s.pace();
         if (s.active == OURS) {

@@ -21,6 +21,13 @@ final class JvmFlags {
     // ---- ours ----
     static final String AGRONA_UNSAFE = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /**
+     * The journal's rare paths (a roll, once per segment) compiled after a few calls instead of running interpreted
+     * for hundreds of rolls: the launchers' flag (runtime-image/pom.xml), recommended in docs/JOURNAL.md.
+     */
+    static final String EARLY_JOURNAL_COMPILE = "-XX:CompileCommand=CompileThresholdScaling,chronicle.core.*::*,0.01";
+    /** Without it the JVM prints a line for every CompileCommand. */
+    static final String QUIET_COMPILE_COMMANDS = "-XX:CompileCommand=quiet";
 
     // ---- OpenHFT Chronicle Queue on JDK 25 ----
     static final String CQ_1 = "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED";

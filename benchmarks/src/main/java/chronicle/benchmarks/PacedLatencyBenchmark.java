@@ -197,7 +197,8 @@ public class PacedLatencyBenchmark {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long ours(Ours s) {
         s.payload.putLong(0, s.pace());
         return s.writer.append(AppendBenchmark.TYPE, s.timestamp++, s.payload, 0, PAYLOAD);

@@ -125,7 +125,8 @@ public class PingLatencyBenchmark {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long ours(Ours s) {
         s.payload.putLong(0, System.nanoTime());
         long seq = s.writer.append(AppendBenchmark.TYPE, s.timestamp++, s.payload, 0, PAYLOAD);

@@ -153,7 +153,8 @@ public class RawAppendBenchmark {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public int raw(Raw s) {
         int at = s.position;
         if (at > s.limit) {

@@ -143,7 +143,8 @@ public class RollBenchmark {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long roll() {
         writer.roll();
         return writer.segmentIndex();

@@ -125,7 +125,8 @@ public class SeekBenchmark implements RecordHandler {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long bySequence() {
         long target = targets[next++ & (TARGETS - 1)];
         reader.seek(StartPosition.sequence(target));
@@ -134,7 +135,8 @@ public class SeekBenchmark implements RecordHandler {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long byTimestamp() {
         long target = targets[next++ & (TARGETS - 1)];
         reader.seek(StartPosition.timestamp(AppendBenchmark.EPOCH + target * STEP));

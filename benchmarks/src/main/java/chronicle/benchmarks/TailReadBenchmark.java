@@ -161,7 +161,8 @@ public class TailReadBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+            JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
     public long ours(Ours s) {
         int read = 0;
         while (read < BATCH) {

@@ -47,7 +47,8 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, batchSize = 1)
 @Measurement(iterations = 5, batchSize = 1)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
-        JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
+        JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS,
+            JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE})
 public class TardisImportBenchmark {
 
     static final int ROWS = 2_000_000;
