@@ -86,7 +86,8 @@ public final class QueueInspector {
                 continue;
             }
             SegmentScan.Tail tail = walk(path, header.baseSequence(), indexPath);
-            segments.add(new QueueInfo.Segment(number, path, false, header.baseSequence(), tail.records(),
+            // Ended by the writer, its header's seal still to be written by the writer's helper: sealed all the same.
+            segments.add(new QueueInfo.Segment(number, path, tail.ended(), header.baseSequence(), tail.records(),
                     tail.firstTimestamp(), tail.maxTimestamp(), tail.end(), fileBytes, indexEntries(indexPath)));
             if (tail.records() > 0) {
                 tailTimestamp = tail.lastTimestamp();

@@ -108,10 +108,6 @@ public final class QueueVerifier {
             problem(path, SegmentLayout.BASE_SEQUENCE_OFFSET, "base sequence " + base + " does not continue the "
                     + "previous segment (expected " + expectedBase + ": its base plus its record count)");
         }
-        if (!header.sealed() && !newest) {
-            warnings.add(new Verification.Problem(path, SegmentLayout.FLAGS_OFFSET, "not sealed, yet a newer "
-                    + "segment exists: a writer stopped without sealing it (the next writer seals it)"));
-        }
         Walk walk;
         try (MappedFile mapped = SegmentScan.map(path)) {
             walk = walk(path, mapped, header, index);
@@ -120,6 +116,13 @@ public final class QueueVerifier {
                 return -1; // deleted by retention between its header and its records
             }
             throw e;
+        }
+        if (!header.sealed() && !newest) {
+            warnings.add(new Verification.Problem(path, SegmentLayout.FLAGS_OFFSET, walk.endMarker
+                    ? "ended, but its header's seal is not written yet (the writer's helper thread writes it just "
+                    + "after the roll; if that writer died, the next writer does)"
+                    : "not sealed, yet a newer segment exists: a writer stopped without sealing it (the next writer "
+                    + "seals it)"));
         }
         if (walk.bad == null) {
             checkSealed(path, header, walk);

@@ -11,6 +11,7 @@ import chronicle.core.internal.journal.SeekIndexWriter;
 import chronicle.core.internal.journal.SegmentFiles;
 import chronicle.core.internal.journal.SegmentHeader;
 import chronicle.core.internal.journal.SegmentLayout;
+import chronicle.core.internal.journal.SegmentSeal;
 import chronicle.core.internal.journal.WriterBackground;
 import chronicle.core.internal.journal.WriterLock;
 import org.agrona.DirectBuffer;
@@ -126,6 +127,9 @@ public final class QueueWriter implements AutoCloseable {
                 LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
                         String.valueOf(tail.nextSequence()));
             }
+            // Ended but not sealed: the dead writer had left the seal to its helper (a roll just before the crash).
+            boolean ended = tail.tail() + Integer.BYTES <= mapped.length()
+                    && mapped.buffer().getIntVolatile(tail.tail()) == SegmentLayout.END_OF_SEGMENT;
             zeroAfter(mapped, tail.tail());
             boolean last = i == segments.length - 1;
             if (last && tail.records() == 0) {
@@ -140,10 +144,12 @@ public final class QueueWriter implements AutoCloseable {
             openSegment(mapped, openIndex(header.index(), header.baseSequence(), tail.indexEntries()), header.index(),
                     header.baseSequence(), tail.tail(), tail.records(), tail.firstTimestamp(), tail.maxTimestamp());
             reindexTail(tail);
-            sealCurrent();
+            endCurrent(true);
             closeCurrent();
             next = tail.nextSequence();
-            if (!last) {
+            if (ended) {
+                LOG.log(Level.INFO, "{0}: wrote the seal a dead writer had left to its helper", path);
+            } else if (!last) {
                 LOG.log(Level.WARNING, "{0}: sealed an unsealed segment that was not the newest", path);
             }
         }
@@ -414,24 +420,30 @@ public final class QueueWriter implements AutoCloseable {
         } else {
             next = createPublished(newIndex, base);
         }
-        sealCurrent();
-        // File-system calls and unmapping a large segment: off the writer's thread.
-        background.rolled(segment, index, indexHeaderPending ? next.seekIndex() : null, newIndex, base,
-                options.index().interval());
+        SegmentSeal seal = currentSeal();
+        endCurrent(false);
+        // The old header's seal fields, file-system calls and unmapping a large segment: off the writer's thread.
+        background.rolled(segment, index, seal, options.durability() != Durability.PAGE_CACHE,
+                indexHeaderPending ? next.seekIndex() : null, newIndex, base, options.index().interval());
         openNew(next);
         if (options.retention().deletes()) {
             background.applyRetention(newIndex);
         }
     }
 
-    private void sealCurrent() {
+    private SegmentSeal currentSeal() {
+        return new SegmentSeal(recordsInSegment, position, firstTimestamp, maxTimestamp);
+    }
+
+    /**
+     * Writes the end-of-segment marker, which readers follow into the next segment, and with {@code sealHere} the
+     * header's seal fields too (at a roll the helper thread writes those: {@link SegmentSeal}).
+     */
+    private void endCurrent(boolean sealHere) {
         buffer.putIntVolatile(position, SegmentLayout.END_OF_SEGMENT);
-        buffer.putLong(SegmentLayout.RECORD_COUNT_OFFSET, recordsInSegment);
-        buffer.putLong(SegmentLayout.DATA_END_OFFSET, position);
-        buffer.putLong(SegmentLayout.FIRST_TIMESTAMP_OFFSET, firstTimestamp);
-        buffer.putLong(SegmentLayout.MAX_TIMESTAMP_OFFSET, maxTimestamp);
-        buffer.putIntVolatile(SegmentLayout.FLAGS_OFFSET,
-                buffer.getInt(SegmentLayout.FLAGS_OFFSET) | SegmentLayout.FLAG_SEALED);
+        if (sealHere) {
+            currentSeal().writeTo(buffer);
+        }
         if (options.durability() != Durability.PAGE_CACHE) {
             index.flush(); // otherwise the helper thread flushes it when it closes it after the roll
             NativeIO.msync(segment.address(), segment.length());

@@ -38,8 +38,9 @@ final class SegmentScan {
      * @param maxTimestamp   largest timestamp, or Long.MIN_VALUE.
      * @param lastTimestamp  timestamp of the last record, or Long.MIN_VALUE.
      * @param end            offset after the last record.
+     * @param ended          an end-of-segment marker is there: the writer has moved on to the next segment.
      */
-    record Tail(long records, long firstTimestamp, long maxTimestamp, long lastTimestamp, int end) {
+    record Tail(long records, long firstTimestamp, long maxTimestamp, long lastTimestamp, int end, boolean ended) {
     }
 
     /**
@@ -100,7 +101,9 @@ final class SegmentScan {
         long records = seq - base;
         long first = records > 0 ? buffer.getLong(SegmentLayout.HEADER_SIZE + SegmentLayout.R_TIMESTAMP)
                 : Long.MIN_VALUE;
-        return new Tail(records, first, max, last, at);
+        boolean ended = at + Integer.BYTES <= buffer.capacity()
+                && buffer.getIntVolatile(at) == SegmentLayout.END_OF_SEGMENT;
+        return new Tail(records, first, max, last, at, ended);
     }
 
     /**

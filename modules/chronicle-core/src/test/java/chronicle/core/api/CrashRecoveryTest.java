@@ -62,11 +62,21 @@ class CrashRecoveryTest {
         assertTrue(verified > kills * 100L, "records were written: " + verified);
         // A last full pass from the first record.
         assertEquals(verified, verifyFrom(0));
+        // Every segment but the newest two was ended (its end marker written) by a roll or by recovery (a kill
+        // between publishing the next segment and ending this one leaves the second newest open); the header's
+        // seal may still be missing where the killed writer's helper had not got to it yet.
+        List<QueueInfo.Segment> listed = QueueInspector.inspect(dir).segments();
+        for (int i = 0; i < listed.size() - 2; i++) {
+            assertTrue(listed.get(i).sealed(), listed.get(i).file() + " ended");
+        }
+        // The next writer writes the missing seals: then every header but the newest is sealed.
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(64 * 1024))) {
+            queue.createWriter().close();
+        }
         long[] segments = SegmentFiles.list(dir);
         for (int i = 0; i < segments.length - 1; i++) {
             SegmentHeader header = SegmentHeader.read(SegmentFiles.path(dir, segments[i]));
-            // Only the newest segment may be unsealed; older ones were sealed by recovery or at roll.
-            assertTrue(header.sealed() || i >= segments.length - 2, "segment " + segments[i] + " sealed");
+            assertTrue(header.sealed(), "segment " + segments[i] + " sealed");
         }
     }
 

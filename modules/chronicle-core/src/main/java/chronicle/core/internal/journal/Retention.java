@@ -157,7 +157,9 @@ public final class Retention {
                 remaining--; // deleted meanwhile by another retention pass
                 continue;
             }
-            if (s >= protectedFrom || !header.get().sealed()) {
+            // Below the newest segment every one is complete: ended at a roll (its header's seal may still be on
+            // its way from the writer's helper) or left by a dead writer, whose records are as old as the rest.
+            if (s >= protectedFrom) {
                 candidates.add(path);
                 break;
             }

@@ -105,15 +105,17 @@ public final class WriterBackground implements Runnable {
     /**
      * What a roll leaves to the helper.
      *
-     * @param file      the sealed segment's mapping, to unmap.
+     * @param file      the ended segment's mapping, to seal and unmap.
      * @param index     its index writer, to flush and close.
+     * @param seal      its header's seal fields, to write.
+     * @param syncSeal  write the sealed header through to the device (durability other than page cache).
      * @param next      the new segment's index writer whose header is still to be written, or null.
      * @param number    the new segment's number.
      * @param base      its base sequence.
      * @param interval  records between index entries.
      */
-    private record Retired(MappedFile file, SeekIndexWriter index, SeekIndexWriter next, long number, long base,
-                           int interval) {
+    private record Retired(MappedFile file, SeekIndexWriter index, SegmentSeal seal, boolean syncSeal,
+                           SeekIndexWriter next, long number, long base, int interval) {
     }
 
     /**
@@ -210,25 +212,28 @@ public final class WriterBackground implements Runnable {
     }
 
     /**
-     * Takes over what a roll leaves, off the writer's thread: writes the new segment's index header, flushes and
-     * closes the sealed segment's index, and unmaps the sealed segment. No wake-up call: the helper looks within a
-     * millisecond, and a futex wake would cost the roll more than everything else it does.
+     * Takes over what a roll leaves, off the writer's thread: writes the ended segment's seal into its header
+     * (msync'ed if {@code syncSeal}), writes the new segment's index header, flushes and closes the ended segment's
+     * index, and unmaps the ended segment. No wake-up call: the helper looks within its idle park (1-10 ms), and a
+     * futex wake would cost the roll more than everything else it does.
      *
-     * @param old          the sealed segment's mapping.
+     * @param old          the ended segment's mapping (its end-of-segment marker is written).
      * @param oldIndex     its index writer (the writer adds nothing to it any more).
+     * @param seal         its header's seal fields.
+     * @param syncSeal     write the sealed header through to the device.
      * @param nextIndex    the new segment's index writer if its header is still to be written, else null.
      * @param nextNumber   the new segment's number.
      * @param nextBase     its base sequence.
      * @param interval     records between index entries.
      */
-    public void rolled(MappedFile old, SeekIndexWriter oldIndex, SeekIndexWriter nextIndex, long nextNumber,
-                       long nextBase, int interval) {
-        Retired roll = new Retired(old, oldIndex, nextIndex, nextNumber, nextBase, interval);
+    public void rolled(MappedFile old, SeekIndexWriter oldIndex, SegmentSeal seal, boolean syncSeal,
+                       SeekIndexWriter nextIndex, long nextNumber, long nextBase, int interval) {
+        Retired roll = new Retired(old, oldIndex, seal, syncSeal, nextIndex, nextNumber, nextBase, interval);
         while (!retired.offer(roll)) {
             if (!thread.isAlive()) {
                 // No helper any more (it failed): the writer takes its place as the queue's consumer, in order.
                 for (Retired queued; (queued = retired.poll()) != null; ) {
-                    finishIndexes(queued);
+                    finishRoll(queued);
                     queued.file().close();
                 }
                 continue;
@@ -355,7 +360,7 @@ public final class WriterBackground implements Runnable {
             if (dropping == null) {
                 return false;
             }
-            finishIndexes(dropping);
+            finishRoll(dropping);
         }
         MappedFile file = dropping.file();
         if (droppedUpTo < file.length()) {
@@ -433,6 +438,15 @@ public final class WriterBackground implements Runnable {
         }
     }
 
+    /** Seals the ended segment's header, then finishes the indexes (the new one's header, the old one's close). */
+    private void finishRoll(Retired roll) {
+        roll.seal().writeTo(roll.file().buffer());
+        if (roll.syncSeal()) {
+            NativeIO.msync(roll.file().address(), SegmentLayout.HEADER_SIZE);
+        }
+        finishIndexes(roll);
+    }
+
     private void finishIndexes(Retired roll) {
         try {
             if (roll.next() != null) {
@@ -453,7 +467,7 @@ public final class WriterBackground implements Runnable {
             dropping.file().close();
         }
         for (Retired old; (old = retired.poll()) != null; ) {
-            finishIndexes(old);
+            finishRoll(old);
             old.file().close();
         }
         PreparedSegment left = prepared;
