@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * mode each happened to get. Here a change of mode affects both alike.
  *
  * <p>Otherwise as {@link PacedLatencyBenchmark}: 64-byte payloads whose first 8 bytes are the send time, a writer
- * that keeps its schedule (no burst to catch up more than {@link PacedLatencyBenchmark#MAX_BACKLOG_NANOS}), latency
+ * that keeps its schedule ({@link PacedSchedule}: no burst to catch up more than 1 ms), latency
  * recorded during measurement iterations only, the same queue set-up ({@link LatencyQueues}). At each switch the
  * writer waits until the reader has delivered everything sent to the queue it leaves (a few microseconds), then the
  * schedule restarts on the other queue. The JVM gets both systems' flags. The percentiles per system are printed at
@@ -77,11 +77,9 @@ public class InterleavedLatencyBenchmark {
         final LatencyHistogram[] iteration = {new LatencyHistogram(), new LatencyHistogram()};
         final LatencyHistogram[] total = {new LatencyHistogram(), new LatencyHistogram()};
         final long[] blocks = new long[2];
-        long intervalNanos;
+        PacedSchedule schedule;
         long blockRecords;
         long leftInBlock;
-        long next;
-        long resyncs;
         private Thread reader;
 
         @Setup(Level.Trial)
@@ -92,7 +90,7 @@ public class InterleavedLatencyBenchmark {
             oursPayload = ours.payload;
             appender = cq.appender;
             cqPayload = cq.payload;
-            intervalNanos = 1_000_000_000L / rate;
+            schedule = new PacedSchedule(rate);
             blockRecords = Math.max(1, rate * BLOCK_MILLIS / 1000);
             leftInBlock = blockRecords;
             reader = Thread.ofPlatform().daemon().name("interleaved-reader").start(this::readLoop);
@@ -126,50 +124,29 @@ public class InterleavedLatencyBenchmark {
          */
         long pace() {
             if (leftInBlock-- == 0) {
-                drain();
+                OneWayReader.awaitDelivered(seen, sent);
                 blocks[active]++;
                 active = 1 - active;
                 leftInBlock = blockRecords - 1;
-                next = System.nanoTime();
+                schedule.restart();
             }
-            long due = next;
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                Thread.onSpinWait();
-            }
-            long following = due + intervalNanos;
-            if (now - following > PacedLatencyBenchmark.MAX_BACKLOG_NANOS) {
-                following = now + intervalNanos;
-                resyncs++;
-            }
-            next = following;
+            long now = schedule.awaitNext();
             sent++;
             return now;
         }
 
-        /** Waits until the reader has delivered every record sent. */
-        private void drain() {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (seen.getAcquire() < sent) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reader stuck: seen " + seen.get() + " of " + sent);
-                }
-                Thread.onSpinWait();
-            }
-        }
-
         @Setup(Level.Iteration)
         public void iterationStart(IterationParams params) {
-            drain();
+            OneWayReader.awaitDelivered(seen, sent);
             iteration[OURS].reset();
             iteration[CQ].reset();
             recording = params.getType() == IterationType.MEASUREMENT;
-            next = System.nanoTime();
+            schedule.restart();
         }
 
         @TearDown(Level.Iteration)
         public void iterationEnd() {
-            drain();
+            OneWayReader.awaitDelivered(seen, sent);
             if (recording) {
                 recording = false;
                 total[OURS].add(iteration[OURS]);
@@ -186,7 +163,7 @@ public class InterleavedLatencyBenchmark {
             print("chronicle queue", total[CQ]);
             System.out.printf(Locale.ROOT, "[interleaved] @%d/s: %d blocks of %d ms each (ours %d, chronicle queue "
                     + "%d), resyncs=%d; ours / chronicle queue: p50 %.2f, p90 %.2f%n", rate, blocks[OURS] + blocks[CQ],
-                    BLOCK_MILLIS, blocks[OURS], blocks[CQ], resyncs,
+                    BLOCK_MILLIS, blocks[OURS], blocks[CQ], schedule.resyncs,
                     (double) total[OURS].percentile(0.5) / total[CQ].percentile(0.5),
                     (double) total[OURS].percentile(0.9) / total[CQ].percentile(0.9));
             ours.close();

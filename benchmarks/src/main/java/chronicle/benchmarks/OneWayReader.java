@@ -39,6 +39,22 @@ abstract class OneWayReader {
         readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
     }
 
+    /**
+     * Waits until a reader thread has delivered every record sent (it then no longer touches its histograms).
+     *
+     * @param seen records delivered, published by the reader thread.
+     * @param sent records sent.
+     */
+    static void awaitDelivered(AtomicLong seen, long sent) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (seen.getAcquire() < sent) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reader stuck: seen " + seen.get() + " of " + sent);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** Stops the reader thread and waits for it. */
     final void joinReader() throws InterruptedException {
         running = false;

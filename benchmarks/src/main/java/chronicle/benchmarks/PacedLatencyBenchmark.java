@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * end of the trial as a {@code [paced] ... one-way latency} line. The JMH score (ops/s) is the rate the writer
  * actually achieved: it should equal {@code rate}.
  *
- * <p>Schedule: the writer does not burst to catch up a backlog longer than {@link #MAX_BACKLOG_NANOS} (after a
- * stall, e.g. when the writer thread was descheduled): it drops the backlog and counts a "resync" (printed). The
+ * <p>Schedule ({@link PacedSchedule}): the writer does not burst to catch up a backlog longer than
+ * {@link PacedSchedule#MAX_BACKLOG_NANOS} (after a stall, e.g. when the writer thread was descheduled): it drops the
+ * backlog and counts a "resync" (printed). The
  * stamp is the actual send time, so the latency does not include the writer's own lateness (no coordinated-omission
  * correction); stalls of the writer show as resyncs and a lower achieved rate, stalls of the reader as latency.
  *
@@ -53,14 +54,10 @@ import java.util.concurrent.TimeUnit;
 public class PacedLatencyBenchmark {
 
     static final int PAYLOAD = 64;
-    /** The writer sends a backlog of at most this much in a burst, then drops the rest of it (a resync). */
-    static final long MAX_BACKLOG_NANOS = 1_000_000;
 
     /** The pacing and what the reader thread shares with the writer. */
     public abstract static class Paced extends OneWayReader {
-        long intervalNanos;
-        long next;
-        long resyncs;
+        PacedSchedule schedule;
         long measuredResyncs;
 
         /** @return records per second (the {@code rate} parameter of the subclass's state). */
@@ -68,54 +65,33 @@ public class PacedLatencyBenchmark {
 
         /** Spins until the next scheduled send. @return the send time: the stamp to write into the payload. */
         final long pace() {
-            long due = next;
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                Thread.onSpinWait();
-            }
-            long following = due + intervalNanos;
-            if (now - following > MAX_BACKLOG_NANOS) {
-                following = now + intervalNanos;
-                resyncs++;
-            }
-            next = following;
+            long now = schedule.awaitNext();
             sent++;
             return now;
         }
 
         @Override
         final void startReader(String name, Runnable loop) {
-            intervalNanos = 1_000_000_000L / rate();
+            schedule = new PacedSchedule(rate());
             super.startReader(name, loop);
-        }
-
-        /** Waits until the reader has delivered every record sent (it then no longer touches the histogram). */
-        private void drain() {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (seen.getAcquire() < sent) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reader stuck: seen " + seen.get() + " of " + sent);
-                }
-                Thread.onSpinWait();
-            }
         }
 
         @Setup(Level.Iteration)
         public void iterationStart(IterationParams params) {
-            drain();
+            awaitDelivered(seen, sent);
             oneWay.reset();
-            resyncs = 0;
             recording = params.getType() == IterationType.MEASUREMENT;
-            next = System.nanoTime();
+            schedule.resyncs = 0;
+            schedule.restart();
         }
 
         @TearDown(Level.Iteration)
         public void iterationEnd() {
-            drain();
+            awaitDelivered(seen, sent);
             if (recording) {
                 recording = false;
                 total.add(oneWay);
-                measuredResyncs += resyncs;
+                measuredResyncs += schedule.resyncs;
             }
         }
 

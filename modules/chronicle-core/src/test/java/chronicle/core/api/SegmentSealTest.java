@@ -28,14 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SegmentSealTest {
 
-    static final QueueOptions SMALL = QueueBasicsTest.SMALL;
-
     @TempDir
     Path dir;
 
     @Test
     void theHelperSealsTheEndedSegmentWithItsCountsAndTimes() throws Exception {
-        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL); QueueWriter writer = queue.createWriter()) {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueBasicsTest.SMALL); QueueWriter writer = queue.createWriter()) {
             QueueBasicsTest.appendRange(writer, 0, 10);
             writer.roll();
             // Ended at once: listed as sealed by inspect, followed by readers.
@@ -54,7 +52,7 @@ class SegmentSealTest {
 
     @Test
     void theNextWriterSealsWhatADeadWritersHelperHadNotYet() throws Exception {
-        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL)) {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueBasicsTest.SMALL)) {
             try (QueueWriter writer = queue.createWriter()) {
                 QueueBasicsTest.appendRange(writer, 0, 10);
                 writer.roll();
