@@ -21,8 +21,9 @@ import java.util.function.IntSupplier;
  * with small page-cache folios, per 2 MiB with huge ones; measured by {@code StoreProbe} in the benchmarks), and
  * that store is better paid here than by the writer in the middle of an append or a roll.
  *
- * <p>Everything here is best effort: a chunk claimed for a segment the writer has just left acts on memory that is
- * unmapped or about to be, which is harmless.
+ * <p>Everything here is best effort: a chunk claimed for a segment the writer has just left acts on a segment that
+ * has ended (an add of zero changes nothing there). It is still mapped: only the helper thread itself unmaps an
+ * ended segment, after this, and the writer unmaps its active segment only once the helper has stopped.
  */
 final class PageToucher {
 
