@@ -24,8 +24,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The two queues of the latency benchmarks ({@link PingLatencyBenchmark}, {@link PacedLatencyBenchmark},
- * {@link InterleavedLatencyBenchmark}), set up the same way for both: ours (1 GiB segments, page-cache durability, pre-touch as asked) and Chronicle Queue
- * ({@code LARGE_DAILY}), each with a payload buffer and a reader loop that busy-polls (no idle strategy) and hands
+ * {@link InterleavedLatencyBenchmark}), set up the same way for both: ours (1 GiB segments, page-cache durability,
+ * pre-touch as asked) and Chronicle Queue ({@code LARGE_DAILY}), each with a payload buffer and a reader loop that busy-polls (no idle strategy) and hands
  * the first 8 bytes of every payload, the send time, to the benchmark; or just the poll step ({@link Poller}) for a
  * reader loop that alternates between the two ({@link InterleavedLatencyBenchmark}).
  */
@@ -41,6 +41,17 @@ final class LatencyQueues {
 
         @Override
         void close();
+    }
+
+    /** Polls until {@code running} turns false, spinning between empty polls; then closes the poller. */
+    private static void busyPoll(Poller poller, BooleanSupplier running) {
+        try (poller) {
+            while (running.getAsBoolean()) {
+                if (!poller.poll()) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
     }
 
     /** Ours: a queue, its writer and a payload buffer. */
@@ -72,15 +83,7 @@ final class LatencyQueues {
          */
         Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
             Poller poller = poller(delivered);
-            return () -> {
-                try (poller) {
-                    while (running.getAsBoolean()) {
-                        if (!poller.poll()) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }
-            };
+            return () -> busyPoll(poller, running);
         }
 
         /**
@@ -137,15 +140,7 @@ final class LatencyQueues {
          * @return the reader thread's loop.
          */
         Runnable readerLoop(BooleanSupplier running, LongConsumer delivered) {
-            return () -> {
-                try (Poller poller = poller(delivered)) {
-                    while (running.getAsBoolean()) {
-                        if (!poller.poll()) {
-                            Thread.onSpinWait();
-                        }
-                    }
-                }
-            };
+            return () -> busyPoll(poller(delivered), running);
         }
 
         /**
