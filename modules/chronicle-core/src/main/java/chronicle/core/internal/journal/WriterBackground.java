@@ -192,7 +192,7 @@ public final class WriterBackground implements Runnable {
         if (ready == null || ready.index() == index) {
             return ready;
         }
-        while (touching == ready) {
+        while (touching == ready && thread.isAlive()) {
             Thread.onSpinWait(); // the helper stores into its pages: unmapping them now would crash it
         }
         ready.discard();
@@ -412,10 +412,14 @@ public final class WriterBackground implements Runnable {
         long dirtyEnd = Math.min(end, DIRTY_AHEAD);
         if (preparedTouched < dirtyEnd) {
             touching = ready;
-            if (prepared == ready) {
-                PageToucher.prepareForWriting(ready.file().address() + preparedTouched, dirtyEnd - preparedTouched);
+            try {
+                if (prepared == ready) {
+                    PageToucher.prepareForWriting(ready.file().address() + preparedTouched,
+                            dirtyEnd - preparedTouched);
+                }
+            } finally {
+                touching = null;
             }
-            touching = null;
             preparedTouched = dirtyEnd;
         }
         if (preparedTouched < end) {
