@@ -14,8 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>creates the next segment and its index under their final names ahead of the roll
  *       ({@link PreparedSegment}), so a roll makes no file-system call, and pre-touches its first pages;</li>
  *   <li>faults in pages ahead of the writer, so appends take no page faults;</li>
- *   <li>after a roll, writes the new segment's index header, flushes and closes the sealed segment's index and
- *       unmaps the sealed segment (in slices);</li>
+ *   <li>after a roll, writes the ended segment's seal into its header ({@link SegmentSeal}), writes the new
+ *       segment's index header, flushes and closes the ended segment's index and unmaps the ended segment (in
+ *       slices);</li>
  *   <li>applies retention after a roll;</li>
  *   <li>under {@code SYNC_ON_ROLL}, starts write-back of the pages the writer has left behind, so the sync at the
  *       roll has little left to wait for;</li>
@@ -26,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * or reader, and none of its tasks is one the writer cannot do itself or wait for.
  *
  * <p>It reads the writer's published position and mapping; if the writer has moved to another segment in between,
- * the system calls act on a range that is unmapped or belongs to the new segment, which is harmless.
+ * the pre-touch acts on the ended segment, which stays mapped until this thread itself unmaps it (its stores add
+ * zero, so they change nothing there).
  *
  * <p>How far ahead: at least {@link #AHEAD}, more when the writer is fast ({@link #AHEAD_NANOS} of its measured
  * rate, up to {@link #MAX_AHEAD}), so that the slack covers the helper's other slices. What the writer reaches
