@@ -127,9 +127,6 @@ public final class QueueWriter implements AutoCloseable {
                 LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
                         String.valueOf(tail.nextSequence()));
             }
-            // Ended but not sealed: the dead writer had left the seal to its helper (a roll just before the crash).
-            boolean ended = tail.tail() + Integer.BYTES <= mapped.length()
-                    && mapped.buffer().getIntVolatile(tail.tail()) == SegmentLayout.END_OF_SEGMENT;
             zeroAfter(mapped, tail.tail());
             boolean last = i == segments.length - 1;
             if (last && tail.records() == 0) {
@@ -147,7 +144,8 @@ public final class QueueWriter implements AutoCloseable {
             endCurrent(true);
             closeCurrent();
             next = tail.nextSequence();
-            if (ended) {
+            if (tail.ended()) {
+                // Ended but not sealed: the dead writer had left the seal to its helper (a roll just before it died).
                 LOG.log(Level.INFO, "{0}: wrote the seal a dead writer had left to its helper", path);
             } else if (!last) {
                 LOG.log(Level.WARNING, "{0}: sealed an unsealed segment that was not the newest", path);

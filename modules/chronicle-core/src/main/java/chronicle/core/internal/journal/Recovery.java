@@ -26,10 +26,11 @@ public final class Recovery {
      * @param resumeSequence its sequence.
      * @param resumeMaxTimestamp the running maximum timestamp stored in that entry (Long.MIN_VALUE if none).
      * @param torn         what was discarded after the tail, or empty.
+     * @param ended        the tail is an end-of-segment marker (the writer had moved on to the next segment).
      */
     public record Tail(int tail, long nextSequence, long records, long firstTimestamp, long maxTimestamp,
                        long indexEntries, int resumeOffset, long resumeSequence, long resumeMaxTimestamp,
-                       String torn) {
+                       String torn, boolean ended) {
     }
 
     /**
@@ -57,7 +58,7 @@ public final class Recovery {
         String torn = scan.stop() == TailScan.Stop.BAD_RECORD
                 ? "discarded a bad record at offset " + scan.end() + ": " + scan.detail() : "";
         return new Tail(scan.end(), scan.nextSequence(), records, first, Math.max(maxBefore, scan.maxTimestamp()),
-                entry + 1, from, seq, maxBefore, torn);
+                entry + 1, from, seq, maxBefore, torn, scan.stop() == TailScan.Stop.END_MARKER);
     }
 
     private static boolean pointsAtRecord(UnsafeBuffer buffer, ByteBuffer view, Crc crc, SeekIndex index, int entry,
