@@ -11,9 +11,12 @@ package chronicle.core.api;
  * @param index              the seek index policy.
  * @param retention          which sealed segments may be deleted.
  * @param pretouch           fault in pages ahead of the writer from a background thread.
+ * @param recycleSegments    reuse the file of a segment that retention lets go (and no reader has mapped) for a new
+ *                           segment: its pages are in memory already, where a new file's must be made. Only acts
+ *                           when the retention policy deletes.
  */
 public record QueueOptions(int segmentSize, boolean rollDaily, Durability durability, long syncIntervalMillis,
-                           IndexPolicy index, RetentionPolicy retention, boolean pretouch) {
+                           IndexPolicy index, RetentionPolicy retention, boolean pretouch, boolean recycleSegments) {
 
     /** Smallest segment. */
     public static final int MIN_SEGMENT_SIZE = 64 * 1024;
@@ -36,50 +39,66 @@ public record QueueOptions(int segmentSize, boolean rollDaily, Durability durabi
         }
     }
 
-    /** @return the hot IPC profile: 128 MiB segments, page cache durability, light index, keep everything. */
+    /**
+     * @return the hot IPC profile: 128 MiB segments, page cache durability, light index, keep everything (recycling
+     *         on for when a retention policy is set).
+     */
     public static QueueOptions hotIpc() {
         return new QueueOptions(128 << 20, false, Durability.PAGE_CACHE, 100, IndexPolicy.HOT,
-                RetentionPolicy.KEEP_ALL, true);
+                RetentionPolicy.KEEP_ALL, true, true);
     }
 
     /** @return the archive profile: 128 MiB segments, synced on roll, aggressive index, keep everything. */
     public static QueueOptions archive() {
         return new QueueOptions(128 << 20, false, Durability.SYNC_ON_ROLL, 100, IndexPolicy.ARCHIVE,
-                RetentionPolicy.KEEP_ALL, true);
+                RetentionPolicy.KEEP_ALL, true, true);
     }
 
     /** @param bytes segment size. @return a copy. */
     public QueueOptions withSegmentSize(int bytes) {
-        return new QueueOptions(bytes, rollDaily, durability, syncIntervalMillis, index, retention, pretouch);
+        return new QueueOptions(bytes, rollDaily, durability, syncIntervalMillis, index, retention, pretouch,
+                recycleSegments);
     }
 
     /** @param daily roll at UTC midnight too. @return a copy. */
     public QueueOptions withRollDaily(boolean daily) {
-        return new QueueOptions(segmentSize, daily, durability, syncIntervalMillis, index, retention, pretouch);
+        return new QueueOptions(segmentSize, daily, durability, syncIntervalMillis, index, retention, pretouch,
+                recycleSegments);
     }
 
     /** @param mode durability mode. @return a copy. */
     public QueueOptions withDurability(Durability mode) {
-        return new QueueOptions(segmentSize, rollDaily, mode, syncIntervalMillis, index, retention, pretouch);
+        return new QueueOptions(segmentSize, rollDaily, mode, syncIntervalMillis, index, retention, pretouch,
+                recycleSegments);
     }
 
     /** @param millis period of {@link Durability#SYNC_PERIODIC}. @return a copy. */
     public QueueOptions withSyncIntervalMillis(long millis) {
-        return new QueueOptions(segmentSize, rollDaily, durability, millis, index, retention, pretouch);
+        return new QueueOptions(segmentSize, rollDaily, durability, millis, index, retention, pretouch,
+                recycleSegments);
     }
 
     /** @param policy index policy. @return a copy. */
     public QueueOptions withIndex(IndexPolicy policy) {
-        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, policy, retention, pretouch);
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, policy, retention, pretouch,
+                recycleSegments);
     }
 
     /** @param policy retention policy. @return a copy. */
     public QueueOptions withRetention(RetentionPolicy policy) {
-        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, policy, pretouch);
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, policy, pretouch,
+                recycleSegments);
     }
 
     /** @param enabled background pre-touch. @return a copy. */
     public QueueOptions withPretouch(boolean enabled) {
-        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, retention, enabled);
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, retention, enabled,
+                recycleSegments);
+    }
+
+    /** @param enabled reuse the files of segments retention lets go. @return a copy. */
+    public QueueOptions withRecycleSegments(boolean enabled) {
+        return new QueueOptions(segmentSize, rollDaily, durability, syncIntervalMillis, index, retention, pretouch,
+                enabled);
     }
 }

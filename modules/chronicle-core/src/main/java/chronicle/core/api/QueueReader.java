@@ -290,7 +290,7 @@ public final class QueueReader implements AutoCloseable {
         if (mapped == null) {
             Path path = SegmentFiles.path(dir, index);
             try {
-                mapped = MappedFile.map(path, false);
+                mapped = MappedFile.mapInUse(path);
             } catch (java.nio.file.NoSuchFileException e) {
                 return false;
             } catch (IOException e) {
@@ -302,7 +302,7 @@ public final class QueueReader implements AutoCloseable {
                 return false;
             }
             try {
-                SegmentHeader.of(path, mapped.buffer());
+                SegmentHeader.of(path, mapped.buffer()); // checks the magic, version and number
             } catch (RuntimeException e) {
                 mapped.close();
                 throw e;
@@ -315,6 +315,7 @@ public final class QueueReader implements AutoCloseable {
         view = mapped.byteBuffer();
         segmentIndex = index;
         baseSequence = buffer.getLong(SegmentLayout.BASE_SEQUENCE_OFFSET);
+        crc.salt(SegmentLayout.crcSalt(index, buffer.getInt(SegmentLayout.VERSION_OFFSET)));
         position = at;
         nextSequence = sequence < 0 ? baseSequence : sequence;
         return true;

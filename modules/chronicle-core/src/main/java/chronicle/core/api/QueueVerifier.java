@@ -95,10 +95,6 @@ public final class QueueVerifier {
             problem(path, 0, withoutPath(path, e.getMessage()));
             return -1;
         }
-        if (header.index() != number) {
-            problem(path, SegmentLayout.INDEX_OFFSET, "header names segment " + header.index()
-                    + ", but the file is segment " + number);
-        }
         if (header.size() != fileBytes) {
             problem(path, SegmentLayout.SIZE_OFFSET, "header says " + header.size() + " bytes, the file has "
                     + fileBytes);
@@ -161,6 +157,7 @@ public final class QueueVerifier {
         ByteBuffer view = mapped.byteBuffer();
         long capacity = buffer.capacity();
         long base = header.baseSequence();
+        crc.salt(header.crcSalt());
         Walk walk = new Walk();
         int entry = index.firstAtOrAfter(base);
         int at = SegmentLayout.HEADER_SIZE;

@@ -88,7 +88,8 @@ public final class QueueWriter implements AutoCloseable {
                 + "{1} (no longer running)", dir, String.valueOf(o.pid())));
         long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
         this.background = new WriterBackground(dir, options.segmentSize(), options.pretouch(), syncNanos,
-                options.retention(), options.index(), options.durability() == Durability.SYNC_ON_ROLL);
+                options.retention(), options.index(), options.durability() == Durability.SYNC_ON_ROLL,
+                options.recycleSegments());
         try {
             SegmentFiles.deleteLeftovers(dir);
             recoverAndOpen();
@@ -230,6 +231,7 @@ public final class QueueWriter implements AutoCloseable {
         view = mapped.byteBuffer();
         segmentIndex = number;
         baseSequence = base;
+        crc.salt(SegmentLayout.crcSalt(number, buffer.getInt(SegmentLayout.VERSION_OFFSET)));
         nextSequence = base + records;
         position = at;
         limit = mapped.length() - SegmentLayout.TRAILER;

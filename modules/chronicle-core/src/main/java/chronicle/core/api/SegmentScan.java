@@ -68,7 +68,7 @@ final class SegmentScan {
      */
     static MappedFile map(Path path) {
         try {
-            return MappedFile.map(path, false);
+            return MappedFile.mapInUse(path);
         } catch (IOException e) {
             throw new QueueException(path + ": cannot map segment: " + e.getMessage(), e);
         }

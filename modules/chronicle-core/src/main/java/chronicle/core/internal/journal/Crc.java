@@ -7,13 +7,22 @@ import java.util.zip.CRC32C;
 
 /**
  * Record checksums: CRC32C (hardware-accelerated by the JVM) of a record's bytes 8..length: timestamp, type,
- * sequence and payload, one contiguous run.
+ * sequence and payload, one contiguous run, XORed with the segment's salt ({@link SegmentLayout#crcSalt}; zero in
+ * version 1 segments). Set the salt with {@link #salt} whenever moving to another segment.
  *
  * <p>Not thread-safe: one instance per writer or reader. Allocation-free.
  */
 public final class Crc {
 
     private final CRC32C crc = new CRC32C();
+    private int salt;
+
+    /**
+     * @param segmentSalt the salt of the segment whose records follow ({@link SegmentLayout#crcSalt}).
+     */
+    public void salt(int segmentSalt) {
+        this.salt = segmentSalt;
+    }
 
     /**
      * @param view   the mapping as a byte buffer (position and limit are changed).
@@ -22,7 +31,7 @@ public final class Crc {
      * @return the checksum the record must carry.
      */
     public int of(ByteBuffer view, int record, int length) {
-        return ofRange(view, record + SegmentLayout.R_CRC_FROM, record + length);
+        return ofRange(view, record + SegmentLayout.R_CRC_FROM, record + length) ^ salt;
     }
 
     /**
@@ -40,7 +49,7 @@ public final class Crc {
      * @param bytes a buffer.
      * @param from  first byte.
      * @param to    one past the last byte.
-     * @return CRC32C of the range, for small metadata slots.
+     * @return CRC32C of the range (unsalted), for small metadata slots.
      */
     public int ofRange(ByteBuffer bytes, int from, int to) {
         crc.reset();

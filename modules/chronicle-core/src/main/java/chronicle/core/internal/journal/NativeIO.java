@@ -70,6 +70,12 @@ public final class NativeIO {
     private static final MethodHandle SYSCALL6 = handle("syscall", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), 1);
+    private static final MethodHandle FLOCK = handle("flock", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), -1);
+    /** {@code flock} operations. */
+    static final int LOCK_SH = 1;
+    static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
     private static final boolean FUTEX_AVAILABLE = "amd64".equals(System.getProperty("os.arch"))
             || "x86_64".equals(System.getProperty("os.arch"));
 
@@ -202,25 +208,14 @@ public final class NativeIO {
      * @throws IOException naming the file if it cannot be opened or mapped.
      */
     public static long map(Path file, long length, boolean writable) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            int fd = (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), writable ? O_RDWR : O_RDONLY, 0);
-            if (fd < 0) {
-                throw new IOException("cannot open " + file + " to map it");
-            }
-            try {
-                long address = (long) MMAP.invokeExact(0L, length, writable ? PROT_READ | PROT_WRITE : PROT_READ,
-                        MAP_SHARED, fd, 0L);
-                if (address == -1L) {
-                    throw new IOException("cannot map " + file + " (" + length + " bytes): mmap failed");
-                }
-                return address;
-            } finally {
-                int ignored = (int) CLOSE.invokeExact(fd);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IOException(t);
+        int fd = open(file, writable);
+        if (fd < 0) {
+            throw new IOException("cannot open " + file + " to map it");
+        }
+        try {
+            return map(fd, file, length, writable);
+        } finally {
+            close(fd);
         }
     }
 
@@ -239,25 +234,11 @@ public final class NativeIO {
     }
 
     /**
-     * Opens a file for {@link #startWriteback}.
-     *
-     * @param file the file.
-     * @return a file descriptor, or -1.
-     */
-    public static int openForWriteback(Path file) {
-        try (Arena arena = Arena.ofConfined()) {
-            return (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), O_RDONLY, 0);
-        } catch (Throwable t) {
-            return -1;
-        }
-    }
-
-    /**
      * Starts writing a range of a file's dirty pages to the device and returns without waiting
      * ({@code sync_file_range(SYNC_FILE_RANGE_WRITE)}): a later {@code msync} of the range then has little left to
      * wait for. Best effort; no durability guarantee by itself.
      *
-     * @param fd     from {@link #openForWriteback}.
+     * @param fd     from {@link #open}.
      * @param offset start of the range.
      * @param length bytes.
      * @return true if the kernel accepted it.
@@ -271,7 +252,7 @@ public final class NativeIO {
     }
 
     /**
-     * Closes a file descriptor from {@link #openForWriteback}.
+     * Closes a file descriptor from {@link #open}.
      *
      * @param fd the descriptor (ignored if negative).
      */
@@ -283,6 +264,63 @@ public final class NativeIO {
             int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable ignored) {
             // nothing to do
+        }
+    }
+
+    /**
+     * Opens a file.
+     *
+     * @param file     the file.
+     * @param writable read-write, else read-only.
+     * @return a file descriptor, or -1 if it cannot be opened (gone, or no permission).
+     */
+    public static int open(Path file, boolean writable) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), writable ? O_RDWR : O_RDONLY, 0);
+        } catch (Throwable t) {
+            return -1;
+        }
+    }
+
+    /**
+     * Takes a BSD lock ({@code flock}) on an open file without waiting. The lock belongs to the open file
+     * description, so two descriptors conflict even within one process (unlike {@code fcntl} locks, which Java's
+     * {@code FileLock} uses), and it goes when the descriptor is closed, also when the process dies.
+     *
+     * @param fd        the descriptor.
+     * @param operation {@link #LOCK_SH} or {@link #LOCK_EX}.
+     * @return true if the lock is held now; false if a conflicting one is held by someone else.
+     */
+    static boolean tryLock(int fd, int operation) {
+        try {
+            return (int) FLOCK.invokeExact(fd, operation | LOCK_NB) == 0;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * Maps an open file, shared.
+     *
+     * @param fd       the descriptor.
+     * @param file     the file, for messages.
+     * @param length   bytes to map from its start (greater than 0).
+     * @param writable read-write, else read-only.
+     * @return the address of the mapping.
+     * @throws IOException naming the file if it cannot be mapped.
+     */
+    static long map(int fd, Path file, long length, boolean writable) throws IOException {
+        try {
+            long address = (long) MMAP.invokeExact(0L, length, writable ? PROT_READ | PROT_WRITE : PROT_READ,
+                    MAP_SHARED, fd, 0L);
+            if (address == -1L) {
+                throw new IOException("cannot map " + file + " (" + length + " bytes): mmap failed");
+            }
+            return address;
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException(t);
         }
     }
 

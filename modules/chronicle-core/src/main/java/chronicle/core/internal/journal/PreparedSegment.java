@@ -29,7 +29,26 @@ public record PreparedSegment(long index, MappedFile file, SeekIndexWriter seekI
      *                                           behind.
      */
     public static PreparedSegment create(Path dir, long index, int size, IndexPolicy policy) {
-        MappedFile file = SegmentFiles.prepare(dir, index, size);
+        return withIndex(dir, index, SegmentFiles.prepare(dir, index, size), policy);
+    }
+
+    /**
+     * Makes a prepared segment of a recycled file ({@link SegmentRecycler#take}: zeroed, under its final name) and
+     * a new index file.
+     *
+     * @param dir    the queue directory.
+     * @param index  the segment number.
+     * @param file   the recycled file's mapping, read-write.
+     * @param policy the index policy (flush settings).
+     * @return the prepared segment.
+     * @throws chronicle.core.api.QueueException if the index file cannot be created; the segment file is then
+     *                                           deleted.
+     */
+    static PreparedSegment reuse(Path dir, long index, MappedFile file, IndexPolicy policy) {
+        return withIndex(dir, index, file, policy);
+    }
+
+    private static PreparedSegment withIndex(Path dir, long index, MappedFile file, IndexPolicy policy) {
         try {
             return new PreparedSegment(index, file, SeekIndexWriter.prepare(
                     dir.resolve(SegmentLayout.indexFileName(index)), policy.flushEveryEntries(),

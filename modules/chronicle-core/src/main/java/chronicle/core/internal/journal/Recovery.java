@@ -43,6 +43,7 @@ public final class Recovery {
         UnsafeBuffer buffer = segment.buffer();
         ByteBuffer view = segment.byteBuffer();
         Crc crc = new Crc();
+        crc.salt(header.crcSalt());
         long base = header.baseSequence();
         // The newest index entry that points at a good record is the place to start.
         int entry = index.size() - 1;

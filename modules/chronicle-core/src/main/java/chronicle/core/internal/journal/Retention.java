@@ -14,11 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Applies a {@link RetentionPolicy} to a queue directory: deletes the oldest sealed segments (and their index
- * files) that the policy lets go and that no live registered reader still needs.
+ * files) that the policy lets go and that no live registered reader still needs. The writer's helper offers each
+ * such segment file for reuse first ({@link SegmentRecycler}).
  *
  * <p>Deleting never pulls data out from under a reader that has a segment mapped: Linux keeps an unlinked file's
  * pages until its last mapping goes.
@@ -58,7 +60,21 @@ public final class Retention {
      * @return what was deleted and why the rest was kept.
      */
     public static Report apply(Path dir, RetentionPolicy policy, long active) {
-        return run(dir, policy, active, true);
+        return apply(dir, policy, active, segment -> false);
+    }
+
+    /**
+     * Like {@link #apply(Path, RetentionPolicy, long)}, offering each segment file to a recycler before deleting
+     * it (its index file is deleted either way).
+     *
+     * @param dir     the queue directory.
+     * @param policy  the policy.
+     * @param active  the active segment's number (never deleted), or -1 to take the newest segment as active.
+     * @param recycle takes a segment file away (true), or leaves it to be deleted (false).
+     * @return what was deleted (or recycled) and why the rest was kept.
+     */
+    public static Report apply(Path dir, RetentionPolicy policy, long active, Predicate<Path> recycle) {
+        return run(dir, policy, active, recycle);
     }
 
     /**
@@ -69,7 +85,7 @@ public final class Retention {
      * @return what a pass would delete.
      */
     public static Report plan(Path dir, RetentionPolicy policy) {
-        return run(dir, policy, -1, false);
+        return run(dir, policy, -1, null);
     }
 
     /**
@@ -118,7 +134,8 @@ public final class Retention {
         return verdicts;
     }
 
-    private static Report run(Path dir, RetentionPolicy policy, long active, boolean delete) {
+    /** With {@code recycle} null, deletes nothing (a plan). */
+    private static Report run(Path dir, RetentionPolicy policy, long active, Predicate<Path> recycle) {
         long[] segments = SegmentFiles.list(dir);
         List<Path> deleted = new ArrayList<>();
         List<Path> candidates = new ArrayList<>();
@@ -164,14 +181,19 @@ public final class Retention {
                 break;
             }
             long bytes = size(path);
-            if (delete) {
+            if (recycle != null) {
                 try {
                     Files.deleteIfExists(dir.resolve(SegmentLayout.indexFileName(s)));
-                    Files.deleteIfExists(path);
+                    if (recycle.test(path)) {
+                        LOG.log(Level.INFO, "{0}: retention let segment {1} go; its file is reused for a new "
+                                + "segment", dir, path.getFileName());
+                    } else {
+                        Files.deleteIfExists(path);
+                        LOG.log(Level.INFO, "{0}: retention deleted segment {1}", dir, path.getFileName());
+                    }
                 } catch (IOException e) {
                     throw new QueueException(path + ": cannot delete: " + e.getMessage(), e);
                 }
-                LOG.log(Level.INFO, "{0}: retention deleted segment {1}", dir, path.getFileName());
             }
             deleted.add(path);
             remaining--;

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,13 +44,9 @@ public final class SegmentFiles {
         List<Long> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(p -> {
-                String name = p.getFileName().toString();
-                if (name.length() == 11 && name.endsWith(".q")) {
-                    try {
-                        found.add(Long.parseLong(name.substring(0, 9)));
-                    } catch (NumberFormatException ignored) {
-                        // not ours
-                    }
+                long number = numberOf(p);
+                if (number >= 0) {
+                    found.add(number);
                 }
             });
         } catch (NoSuchFileException e) {
@@ -61,20 +58,43 @@ public final class SegmentFiles {
     }
 
     /**
+     * @param file a file of a queue directory.
+     * @return the segment number its name {@code <n:09d>.q} carries, or -1 if it is not a segment's name.
+     */
+    public static long numberOf(Path file) {
+        Path name = file.getFileName();
+        String text = name == null ? "" : name.toString();
+        if (text.length() != 11 || !text.endsWith(".q")) {
+            return -1;
+        }
+        try {
+            return Long.parseUnsignedLong(text, 0, 9, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
      * @param segment a segment file.
-     * @return false if its magic is still zero or not even there (being prepared, not published yet); true
-     *         otherwise, also when the file is gone or unreadable (the caller that reads it reports that).
+     * @return false if its magic is still zero or not even there (being prepared, not published yet), or if its
+     *         header is another segment's (a recycled file whose new header a power failure lost before it reached
+     *         the device: {@link SegmentRecycler}); true otherwise, also when the file is gone or unreadable (the
+     *         caller that reads it reports that).
      */
     public static boolean isPublished(Path segment) {
-        ByteBuffer magic = ByteBuffer.allocate(Long.BYTES);
+        ByteBuffer start = ByteBuffer.allocate(SegmentLayout.INDEX_OFFSET + Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-            while (magic.hasRemaining() && channel.read(magic) >= 0) {
-                // read the magic
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // read the magic and the segment number
             }
         } catch (IOException e) {
             return true;
         }
-        return magic.position() == Long.BYTES && magic.getLong(0) != 0;
+        if (start.position() < Long.BYTES || start.getLong(SegmentLayout.MAGIC_OFFSET) == 0) {
+            return false;
+        }
+        long named = numberOf(segment);
+        return start.hasRemaining() || named < 0 || start.getLong(SegmentLayout.INDEX_OFFSET) == named;
     }
 
     /**
@@ -137,14 +157,15 @@ public final class SegmentFiles {
 
     /**
      * Deletes what a crashed writer left behind: temporary files of earlier versions ({@code .q.tmp},
-     * {@code .q.prep-<n>}) and a newest segment that was prepared but never published, with its index. Call with
-     * the writer lock held.
+     * {@code .q.prep-<n>}), a spare being recycled ({@code .q.spare}, {@link SegmentRecycler}) and a newest segment
+     * that was prepared but never published, with its index. Call with the writer lock held.
      *
      * @param dir the queue directory.
      */
     public static void deleteLeftovers(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.toString().endsWith(".q.tmp") || p.toString().contains(".q.prep-"))
+            files.filter(p -> p.toString().endsWith(".q.tmp") || p.toString().contains(".q.prep-")
+                            || p.toString().endsWith(".q" + SegmentRecycler.SPARE_SUFFIX))
                     .forEach(SegmentFiles::deleteQuietly);
         } catch (IOException ignored) {
             // nothing to clean

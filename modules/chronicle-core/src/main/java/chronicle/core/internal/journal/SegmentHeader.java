@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
  * The header of one segment file, as read from disk (see {@link SegmentLayout}).
  *
  * @param path           the segment file.
+ * @param version        its format version.
  * @param index          the segment number.
  * @param baseSequence   sequence of its first record.
  * @param size           file length.
@@ -26,7 +27,7 @@ import java.nio.file.StandardOpenOption;
  * @param firstTimestamp timestamp of its first record (sealed only).
  * @param maxTimestamp   largest record timestamp (sealed only).
  */
-public record SegmentHeader(Path path, long index, long baseSequence, long size, long createdNanos, boolean sealed,
+public record SegmentHeader(Path path, int version, long index, long baseSequence, long size, long createdNanos, boolean sealed,
                             long recordCount, long dataEnd, long firstTimestamp, long maxTimestamp) {
 
     /**
@@ -78,15 +79,27 @@ public record SegmentHeader(Path path, long index, long baseSequence, long size,
             throw new QueueException(path + ": not a Chronicle segment (bad magic 0x" + Long.toHexString(magic) + ")");
         }
         int version = buffer.getInt(SegmentLayout.VERSION_OFFSET);
-        if (version != SegmentLayout.VERSION) {
+        if (version != SegmentLayout.VERSION && version != SegmentLayout.VERSION_UNSALTED) {
             throw new QueueException(path + ": segment format version " + version + " is not supported (this build "
-                    + "reads version " + SegmentLayout.VERSION + "); use a matching Chronicle version");
+                    + "reads versions " + SegmentLayout.VERSION_UNSALTED + " to " + SegmentLayout.VERSION
+                    + "); use a matching Chronicle version");
         }
-        return new SegmentHeader(path, buffer.getLong(SegmentLayout.INDEX_OFFSET),
+        long index = buffer.getLong(SegmentLayout.INDEX_OFFSET);
+        long named = SegmentFiles.numberOf(path);
+        if (named >= 0 && named != index) {
+            throw new QueueException(path + ": its header is segment " + index + "'s, not this file's (a reused "
+                    + "file whose new header was lost, e.g. to a power failure); move the file out of the queue");
+        }
+        return new SegmentHeader(path, version, index,
                 buffer.getLong(SegmentLayout.BASE_SEQUENCE_OFFSET), buffer.getLong(SegmentLayout.SIZE_OFFSET),
                 buffer.getLong(SegmentLayout.CREATED_OFFSET),
                 (buffer.getIntVolatile(SegmentLayout.FLAGS_OFFSET) & SegmentLayout.FLAG_SEALED) != 0,
                 buffer.getLong(SegmentLayout.RECORD_COUNT_OFFSET), buffer.getLong(SegmentLayout.DATA_END_OFFSET),
                 buffer.getLong(SegmentLayout.FIRST_TIMESTAMP_OFFSET), buffer.getLong(SegmentLayout.MAX_TIMESTAMP_OFFSET));
+    }
+
+    /** @return the salt of this segment's record checksums ({@link SegmentLayout#crcSalt}). */
+    public int crcSalt() {
+        return SegmentLayout.crcSalt(index, version);
     }
 }

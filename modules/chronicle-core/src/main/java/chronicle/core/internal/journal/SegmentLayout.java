@@ -1,7 +1,7 @@
 package chronicle.core.internal.journal;
 
 /**
- * Layout of a segment file {@code <queue>/<index:09d>.q}, version 1. All integers little-endian.
+ * Layout of a segment file {@code <queue>/<index:09d>.q}, version 2. All integers little-endian.
  *
  * <pre>
  * Segment header (128 bytes; records start at offset 128)
@@ -26,7 +26,10 @@ package chronicle.core.internal.journal;
  *  +---------+---------+-------------------+---------+---------+----------------------+
  *  length: 24 + payload length, stored last with a volatile store (the commit);
  *          0 = not written yet; -1 = end of segment (the segment is sealed, continue in the next one).
- *  crc32c: CRC32C of bytes 8..length of the record (timestamp, type, sequence and payload: one contiguous run).
+ *  crc32c: CRC32C of bytes 8..length of the record (timestamp, type, sequence and payload: one contiguous run),
+ *          XOR the segment's salt: (int) segment index * 0x9E3779B1 (version 2; version 1 has no salt). A segment
+ *          file may be a recycled one, and where a power loss kept an old record on the device (the zeros written
+ *          over it not written back yet), the salt of its old segment number makes its checksum fail.
  *  seq - b: the record's sequence minus the segment's base sequence.
  * </pre>
  */
@@ -34,7 +37,10 @@ public final class SegmentLayout {
 
     /** "CHRQSEG1" read as a little-endian long. */
     public static final long MAGIC = 0x3147455351524843L;
-    public static final int VERSION = 1;
+    /** The version written. */
+    public static final int VERSION = 2;
+    /** The oldest version read: its record checksums have no salt. */
+    public static final int VERSION_UNSALTED = 1;
     public static final int HEADER_SIZE = 128;
 
     public static final int MAGIC_OFFSET = 0;
@@ -66,6 +72,18 @@ public final class SegmentLayout {
     public static final int TRAILER = 8;
 
     private SegmentLayout() {
+    }
+
+    /**
+     * The salt XORed into a segment's record checksums: an odd multiplier makes it one-to-one on 32-bit numbers, so
+     * no two segment numbers below 2^32 share one.
+     *
+     * @param index   the segment number.
+     * @param version its format version.
+     * @return the salt (0 for version 1).
+     */
+    public static int crcSalt(long index, int version) {
+        return version == VERSION_UNSALTED ? 0 : (int) index * 0x9E3779B1;
     }
 
     /**

@@ -39,7 +39,7 @@ final class WriteBehind implements AutoCloseable {
     boolean slice(long segment, int position) {
         if (segment != index) {
             NativeIO.close(fd);
-            fd = segment < 0 ? -1 : NativeIO.openForWriteback(SegmentFiles.path(dir, segment));
+            fd = segment < 0 ? -1 : NativeIO.open(SegmentFiles.path(dir, segment), false);
             index = segment;
             writtenBehind = 0;
         }

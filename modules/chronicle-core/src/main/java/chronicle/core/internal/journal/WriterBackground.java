@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>after a roll, writes the ended segment's seal into its header ({@link SegmentSeal}), writes the new
  *       segment's index header, flushes and closes the ended segment's index and unmaps the ended segment (in
  *       slices);</li>
- *   <li>applies retention after a roll;</li>
+ *   <li>applies retention after a roll, reusing the file of a segment it lets go for a later segment
+ *       ({@link SegmentRecycler}: zeroed here, in slices);</li>
  *   <li>under {@code SYNC_ON_ROLL}, starts write-back of the pages the writer has left behind, so the sync at the
  *       roll has little left to wait for;</li>
  *   <li>syncs the active segment periodically under {@code SYNC_PERIODIC}.</li>
@@ -67,6 +68,8 @@ public final class WriterBackground implements Runnable {
     private final RetentionPolicy retention;
     private final IndexPolicy indexPolicy;
     private final WriteBehind writeBehind;
+    /** Null when segments are not recycled. */
+    private final SegmentRecycler recycler;
     private final Thread thread;
     // Plain volatile fields and Agrona's single-producer queue rather than AtomicReference and
     // ConcurrentLinkedQueue: a roll is rare, so its code runs interpreted, where VarHandle-based atomics cost
@@ -103,6 +106,7 @@ public final class WriterBackground implements Runnable {
     private long bytesPerSecond;
     private Retired dropping;
     private long droppedUpTo;
+    private long retentionApplied = -1;
 
     /**
      * What a roll leaves to the helper.
@@ -129,9 +133,11 @@ public final class WriterBackground implements Runnable {
      * @param indexPolicy       for the prepared segments' indexes.
      * @param writeBehind       start write-back of the pages the writer has left behind (for a sync at the roll:
      *                          it then has little left to wait for).
+     * @param recycle           reuse the files of segments retention lets go.
      */
     public WriterBackground(Path dir, int segmentSize, boolean pretouch, long syncIntervalNanos,
-                            RetentionPolicy retention, IndexPolicy indexPolicy, boolean writeBehind) {
+                            RetentionPolicy retention, IndexPolicy indexPolicy, boolean writeBehind,
+                            boolean recycle) {
         this.dir = dir;
         this.segmentSize = segmentSize;
         this.pretouch = pretouch;
@@ -139,6 +145,7 @@ public final class WriterBackground implements Runnable {
         this.retention = retention;
         this.indexPolicy = indexPolicy;
         this.writeBehind = writeBehind ? new WriteBehind(dir) : null;
+        this.recycler = recycle && retention.deletes() ? new SegmentRecycler(dir, segmentSize) : null;
         this.thread = Thread.ofPlatform().daemon().name("chronicle-writer-" + dir.getFileName()).unstarted(this);
         this.toucher = new PageToucher(() -> position);
     }
@@ -272,15 +279,8 @@ public final class WriterBackground implements Runnable {
             busy |= dropRetiredSlice();
             busy |= touchNextSlice();
             busy |= writeBehindSlice();
-            long active = retentionActive;
-            if (active >= 0) {
-                retentionActive = -1;
-                try {
-                    Retention.apply(dir, retention, active);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "{0}: retention failed: {1}", dir, e.getMessage());
-                }
-            }
+            busy |= recycler != null && recycler.zeroSlice();
+            applyRetention();
             long now = System.nanoTime();
             if (syncIntervalNanos > 0 && now - lastSync >= syncIntervalNanos) {
                 syncActive();
@@ -292,6 +292,27 @@ public final class WriterBackground implements Runnable {
             }
         }
         finish();
+    }
+
+    /**
+     * Applies retention if the writer asked for it, once every roll before has been finished here: a segment's file
+     * may be recycled, and the seal of an ended segment must not land in it afterwards.
+     */
+    private void applyRetention() {
+        long active = retentionActive;
+        if (active <= retentionApplied || !retired.isEmpty()) {
+            return;
+        }
+        retentionApplied = active; // the writer only ever raises retentionActive, so no request is lost
+        try {
+            if (recycler != null) {
+                Retention.apply(dir, retention, active, recycler::offer);
+            } else {
+                Retention.apply(dir, retention, active);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: retention failed: {1}", dir, e.getMessage());
+        }
     }
 
     /**
@@ -387,8 +408,14 @@ public final class WriterBackground implements Runnable {
             if (next <= lastTaken) {
                 return false; // the writer took this number meanwhile (and creates it itself)
             }
-            prepared = PreparedSegment.create(dir, next, segmentSize, indexPolicy);
-            preparedTouched = 0;
+            MappedFile reused = recycler == null ? null : recycler.take(next);
+            if (reused != null) {
+                prepared = PreparedSegment.reuse(dir, next, reused, indexPolicy);
+                preparedTouched = Long.MAX_VALUE; // zeroed by this thread: every page is in memory and dirty
+            } else {
+                prepared = PreparedSegment.create(dir, next, segmentSize, indexPolicy);
+                preparedTouched = 0;
+            }
         } catch (RuntimeException e) {
             failedPrepare = next; // the roll creates it itself and reports the error (e.g. a full disk)
             LOG.log(Level.WARNING, "{0}: cannot prepare the next segment: {1}", dir, e.getMessage());
@@ -480,6 +507,9 @@ public final class WriterBackground implements Runnable {
         prepared = null;
         if (left != null) {
             left.discard();
+        }
+        if (recycler != null) {
+            recycler.close();
         }
     }
 

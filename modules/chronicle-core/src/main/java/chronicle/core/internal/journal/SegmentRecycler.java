@@ -1,0 +1,149 @@
+package chronicle.core.internal.journal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reuses the file of a segment that retention lets go as the next segment, on the writer's helper thread: its
+ * pages are already in the page cache, where a new file's pages must be made (zeroed by the kernel, and on these
+ * VMs often faulted in from the host first). That is what bounds large appends: a fresh page costs the writer or
+ * its helper about five times a resident one.
+ *
+ * <p>The steps, each safe against a crash at any point:
+ * <ol>
+ *   <li>{@link #offer}: retention hands over a segment it would delete. Taken only if an exclusive {@code flock}
+ *       succeeds: every reader holds a shared one on each segment it has mapped ({@link MappedFile#mapInUse}), so a
+ *       segment in use is deleted as before (the reader keeps its pages) and never overwritten. Under the lock the
+ *       file is renamed to {@code <n>.q.spare}: no reader finds it under its segment name any more.</li>
+ *   <li>{@link #zeroSlice}: the spare is zeroed through its mapping, a slice at a time, between the helper's other
+ *       tasks. A new segment must read as zeros past its tail, or an old record could look like a new one. (Records
+ *       carry a checksum salted with their segment's number besides, so one of the old segment's records that a
+ *       power loss leaves on the device where the zeros were not written back yet fails its check:
+ *       {@link SegmentLayout}.)</li>
+ *   <li>{@link #take}: once zeroed, it is renamed to the next segment's name, with a zero header (not published,
+ *       like a new file prepared ahead of a roll: {@link SegmentFiles#prepare}).</li>
+ * </ol>
+ * A writer that opens the queue deletes a spare left by a crash ({@link SegmentFiles#deleteLeftovers}). At most one
+ * spare is held; retention deletes what this does not take.
+ *
+ * <p>Not thread-safe: the helper thread's own.
+ */
+final class SegmentRecycler implements AutoCloseable {
+
+    /** The suffix of a spare: {@code 000000042.q.spare}, the number it had as a segment. */
+    static final String SPARE_SUFFIX = ".spare";
+    /** Zeroed per call: a few milliseconds of memory stores. */
+    private static final int ZERO_SLICE = 16 << 20;
+    private static final System.Logger LOG = System.getLogger(SegmentRecycler.class.getName());
+
+    private final Path dir;
+    private final int segmentSize;
+    private MappedFile spare;
+    private int zeroedUpTo;
+
+    /**
+     * @param dir         the queue directory.
+     * @param segmentSize the size of the segments the writer makes (a file of another size is not reused).
+     */
+    SegmentRecycler(Path dir, int segmentSize) {
+        this.dir = dir;
+        this.segmentSize = segmentSize;
+    }
+
+    /**
+     * Takes a segment that retention lets go, if none is held yet and no reader has it mapped. Its index file is
+     * retention's to delete.
+     *
+     * @param segment the segment file (ended: the writer and its helper are done with it).
+     * @return true if it was taken (renamed away); false if retention should delete it.
+     */
+    boolean offer(Path segment) {
+        if (spare != null) {
+            return false;
+        }
+        Path target = segment.resolveSibling(segment.getFileName() + SPARE_SUFFIX);
+        int fd = NativeIO.open(segment, true);
+        if (fd < 0) {
+            return false;
+        }
+        try {
+            if (Files.size(segment) != segmentSize || !NativeIO.tryLock(fd, NativeIO.LOCK_EX)) {
+                return false; // another size (options changed), or a reader has it mapped
+            }
+            Files.move(segment, target);
+        } catch (IOException e) {
+            return false;
+        } finally {
+            NativeIO.close(fd);
+        }
+        try {
+            spare = MappedFile.map(target, true);
+            NativeIO.adviseHugePages(spare.address(), spare.length());
+            zeroedUpTo = 0;
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "{0}: cannot map {1} to reuse it: {2}", dir, target.getFileName(), e.getMessage());
+            deleteQuietly(target);
+        }
+        return true;
+    }
+
+    /**
+     * Zeroes the next slice of the spare.
+     *
+     * @return true if there was something to zero.
+     */
+    boolean zeroSlice() {
+        if (spare == null || zeroedUpTo >= spare.length()) {
+            return false;
+        }
+        int length = Math.min(ZERO_SLICE, spare.length() - zeroedUpTo);
+        spare.buffer().setMemory(zeroedUpTo, length, (byte) 0);
+        zeroedUpTo += length;
+        return true;
+    }
+
+    /**
+     * Hands the zeroed spare over as a segment, renamed to its final name with a zero header (not published).
+     *
+     * @param number the segment number it becomes.
+     * @return its mapping, or null if no spare is ready (the caller creates a new file).
+     */
+    MappedFile take(long number) {
+        if (spare == null || zeroedUpTo < spare.length()) {
+            return null;
+        }
+        MappedFile ready = spare;
+        spare = null;
+        Path target = SegmentFiles.path(dir, number);
+        try {
+            Files.move(ready.path(), target);
+            return ready.movedTo(target);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "{0}: cannot reuse {1} as {2}: {3}", dir, ready.path().getFileName(),
+                    target.getFileName(), e.getMessage());
+            ready.close();
+            deleteQuietly(ready.path());
+            return null;
+        }
+    }
+
+    /** Unmaps and deletes the spare, if any. */
+    @Override
+    public void close() {
+        if (spare != null) {
+            spare.close();
+            deleteQuietly(spare.path());
+            spare = null;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a spare left behind is deleted when a writer next opens the queue
+        }
+    }
+}
