@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -30,6 +31,65 @@ class CrashRecoveryTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldKeepEveryRecordAndContinueTheSequenceAfter50Kills() throws Exception {
         killRepeatedly(50, 1);
+    }
+
+    /**
+     * With retention keeping four segments, the writer's helper recycles the files of the segments it lets go
+     * (renamed, zeroed, renamed again as a new segment): kills land in every step of that too. What is left must
+     * read as one contiguous run to the tail, every record whole, and no spare file may survive the next writer.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldKeepTheRetainedRecordsWholeWhileRecyclingSegmentsAcross20Kills() throws Exception {
+        Random random = new Random(3);
+        long tail = 0;
+        for (int kill = 0; kill < 20; kill++) {
+            try (ChildJvm child = ChildJvm.start(CrashingWriterMain.class, dir.toString(), String.valueOf(64 * 1024),
+                    "4")) {
+                String ready = child.line(60, TimeUnit.SECONDS);
+                assertNotNull(ready, "child never became ready");
+                assertEquals("ready " + tail, ready, "restarted writer continues the sequence");
+                Thread.sleep(20 + random.nextInt(200));
+                child.kill();
+            }
+            tail = verifyRetained(tail);
+        }
+        assertTrue(tail > 20 * 1000L, "records were written: " + tail);
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(64 * 1024))) {
+            queue.createWriter().close();
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".spare"))
+                    .toList(), "a spare left by a kill is deleted by the next writer");
+        }
+    }
+
+    /**
+     * Reads every record left (retention deleted the oldest) with CRC checks: contiguous, each one whole, reaching
+     * at least the previous tail.
+     *
+     * @return the next sequence.
+     */
+    private long verifyRetained(long previousTail) {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(64 * 1024));
+             QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+            List<Records.Read> read = Records.drain(reader);
+            assertTrue(!read.isEmpty(), "records are left");
+            long first = read.getFirst().sequence();
+            for (int i = 0; i < read.size(); i++) {
+                assertRecord(first + i, read.get(i));
+            }
+            long next = first + read.size();
+            assertTrue(next >= previousTail, "the tail " + next + " is not before the previous one " + previousTail);
+            return next;
+        }
+    }
+
+    private static void assertRecord(long expected, Records.Read r) {
+        assertEquals(expected, r.sequence(), "contiguous sequence");
+        assertEquals(Records.timestamp(expected), r.timestamp());
+        assertEquals(Records.payload(expected).length, r.payload().length, "length of " + expected);
+        assertTrue(java.util.Arrays.equals(Records.payload(expected), r.payload()), "payload of " + expected);
     }
 
     @Test
@@ -88,12 +148,7 @@ class CrashRecoveryTest {
                     || reader.writerState() == QueueReader.WriterState.NONE, true);
             List<Records.Read> read = Records.drain(reader);
             for (int i = 0; i < read.size(); i++) {
-                Records.Read r = read.get(i);
-                long expected = from + i;
-                assertEquals(expected, r.sequence(), "contiguous sequence");
-                assertEquals(Records.timestamp(expected), r.timestamp());
-                assertEquals(Records.payload(expected).length, r.payload().length, "length of " + expected);
-                assertTrue(java.util.Arrays.equals(Records.payload(expected), r.payload()), "payload of " + expected);
+                assertRecord(from + i, read.get(i));
             }
             return from + read.size();
         }
