@@ -377,10 +377,14 @@ public final class QueueWriter implements AutoCloseable {
         buffer.putLong(at + SegmentLayout.R_TIMESTAMP, timestamp);
         buffer.putInt(at + SegmentLayout.R_SEQ_DELTA, (int) (sequence - baseSequence));
         buffer.putInt(at + SegmentLayout.R_CRC, crc.of(view, at, length));
+        int next = at + SegmentLayout.aligned(length);
+        // Where a reader looks once it has this record: zero before the commit, as the segment may be a recycled
+        // file holding an old record there (within bounds: a segment always keeps room for the end marker).
+        buffer.putInt(next, 0);
         // The commit: a volatile store, so that the load of the waiter count below cannot be ordered before it.
         buffer.putIntVolatile(at, length);
         nextSequence = sequence + 1;
-        position = at + SegmentLayout.aligned(length);
+        position = next;
         if (recordsInSegment++ == 0) {
             firstTimestamp = timestamp;
             dayBoundary = nextUtcMidnight(timestamp);

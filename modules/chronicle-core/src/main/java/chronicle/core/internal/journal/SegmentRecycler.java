@@ -17,13 +17,16 @@ import java.nio.file.Path;
  *       succeeds: every reader holds a shared one on each segment it has mapped ({@link MappedFile#mapInUse}), so a
  *       segment in use is deleted as before (the reader keeps its pages) and never overwritten. Under the lock the
  *       file is renamed to {@code <n>.q.spare}: no reader finds it under its segment name any more.</li>
- *   <li>{@link #zeroSlice}: the spare is zeroed through its mapping, a slice at a time, between the helper's other
- *       tasks. A new segment must read as zeros past its tail, or an old record could look like a new one. (Records
- *       carry a checksum salted with their segment's number besides, so one of the old segment's records that a
- *       power loss leaves on the device where the zeros were not written back yet fails its check:
- *       {@link SegmentLayout}.)</li>
- *   <li>{@link #take}: once zeroed, it is renamed to the next segment's name, with a zero header (not published,
- *       like a new file prepared ahead of a roll: {@link SegmentFiles#prepare}).</li>
+ *   <li>Its first page is zeroed through a new mapping: the header (so the file is not published) and the first
+ *       record's length word. The rest keeps the old segment's bytes: zeroing all of it would cost as much memory
+ *       traffic as the writer's own, and readers never look past the tail, because the writer zeroes the length
+ *       word after each record before it commits the record ({@code QueueWriter}). An old record left past the
+ *       tail cannot pass for a new one either: record checksums are salted with their segment's number
+ *       ({@link SegmentLayout}), which matters after a power loss, when the device may hold an old record where
+ *       the page cache had the zeros.</li>
+ *   <li>{@link #take}: it is renamed to the next segment's name, with a zero header (not published, like a new file
+ *       prepared ahead of a roll: {@link SegmentFiles#prepare}); the helper pre-touches it like a new one, which
+ *       only maps its resident pages.</li>
  * </ol>
  * A writer that opens the queue deletes a spare left by a crash ({@link SegmentFiles#deleteLeftovers}). At most one
  * spare is held; retention deletes what this does not take.
@@ -34,14 +37,13 @@ final class SegmentRecycler implements AutoCloseable {
 
     /** The suffix of a spare: {@code 000000042.q.spare}, the number it had as a segment. */
     static final String SPARE_SUFFIX = ".spare";
-    /** Zeroed per call: a few milliseconds of memory stores. */
-    private static final int ZERO_SLICE = 16 << 20;
+    /** Zeroed before reuse: the header and the first record's length word. */
+    private static final int FIRST_PAGE = 4096;
     private static final System.Logger LOG = System.getLogger(SegmentRecycler.class.getName());
 
     private final Path dir;
     private final int segmentSize;
     private MappedFile spare;
-    private int zeroedUpTo;
 
     /**
      * @param dir         the queue directory.
@@ -79,9 +81,10 @@ final class SegmentRecycler implements AutoCloseable {
             NativeIO.close(fd);
         }
         try {
-            spare = MappedFile.map(target, true);
-            NativeIO.adviseHugePages(spare.address(), spare.length());
-            zeroedUpTo = 0;
+            MappedFile mapped = MappedFile.map(target, true);
+            NativeIO.adviseHugePages(mapped.address(), mapped.length());
+            mapped.buffer().setMemory(0, FIRST_PAGE, (byte) 0);
+            spare = mapped;
         } catch (IOException e) {
             LOG.log(Level.WARNING, "{0}: cannot map {1} to reuse it: {2}", dir, target.getFileName(), e.getMessage());
             deleteQuietly(target);
@@ -90,28 +93,13 @@ final class SegmentRecycler implements AutoCloseable {
     }
 
     /**
-     * Zeroes the next slice of the spare.
-     *
-     * @return true if there was something to zero.
-     */
-    boolean zeroSlice() {
-        if (spare == null || zeroedUpTo >= spare.length()) {
-            return false;
-        }
-        int length = Math.min(ZERO_SLICE, spare.length() - zeroedUpTo);
-        spare.buffer().setMemory(zeroedUpTo, length, (byte) 0);
-        zeroedUpTo += length;
-        return true;
-    }
-
-    /**
-     * Hands the zeroed spare over as a segment, renamed to its final name with a zero header (not published).
+     * Hands the spare over as a segment, renamed to its final name with a zero header (not published).
      *
      * @param number the segment number it becomes.
      * @return its mapping, or null if no spare is ready (the caller creates a new file).
      */
     MappedFile take(long number) {
-        if (spare == null || zeroedUpTo < spare.length()) {
+        if (spare == null) {
             return null;
         }
         MappedFile ready = spare;

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  *       segment's index header, flushes and closes the ended segment's index and unmaps the ended segment (in
  *       slices);</li>
  *   <li>applies retention after a roll, reusing the file of a segment it lets go for a later segment
- *       ({@link SegmentRecycler}: zeroed here, in slices);</li>
+ *       ({@link SegmentRecycler});</li>
  *   <li>under {@code SYNC_ON_ROLL}, starts write-back of the pages the writer has left behind, so the sync at the
  *       roll has little left to wait for;</li>
  *   <li>syncs the active segment periodically under {@code SYNC_PERIODIC}.</li>
@@ -279,7 +279,6 @@ public final class WriterBackground implements Runnable {
             busy |= dropRetiredSlice();
             busy |= touchNextSlice();
             busy |= writeBehindSlice();
-            busy |= recycler != null && recycler.zeroSlice();
             applyRetention();
             long now = System.nanoTime();
             if (syncIntervalNanos > 0 && now - lastSync >= syncIntervalNanos) {
@@ -409,13 +408,9 @@ public final class WriterBackground implements Runnable {
                 return false; // the writer took this number meanwhile (and creates it itself)
             }
             MappedFile reused = recycler == null ? null : recycler.take(next);
-            if (reused != null) {
-                prepared = PreparedSegment.reuse(dir, next, reused, indexPolicy);
-                preparedTouched = Long.MAX_VALUE; // zeroed by this thread: every page is in memory and dirty
-            } else {
-                prepared = PreparedSegment.create(dir, next, segmentSize, indexPolicy);
-                preparedTouched = 0;
-            }
+            prepared = reused != null ? PreparedSegment.reuse(dir, next, reused, indexPolicy)
+                    : PreparedSegment.create(dir, next, segmentSize, indexPolicy);
+            preparedTouched = 0;
         } catch (RuntimeException e) {
             failedPrepare = next; // the roll creates it itself and reports the error (e.g. a full disk)
             LOG.log(Level.WARNING, "{0}: cannot prepare the next segment: {1}", dir, e.getMessage());
