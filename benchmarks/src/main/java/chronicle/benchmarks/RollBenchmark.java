@@ -3,6 +3,7 @@ package chronicle.benchmarks;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
+import chronicle.core.api.RetentionPolicy;
 import chronicle.core.internal.journal.WriterBackground;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,8 +48,16 @@ import java.util.concurrent.locks.LockSupport;
  *       coming off an idle vCPU runs system calls several times slower for a while (see docs/BENCHMARKS.md).</li>
  * </ul>
  *
- * <p>Segments sealed more than {@link #KEEP} rolls ago are deleted in the set-up (fallocated 128 MiB each; the
- * hot profile keeps everything and would fill the disk at this roll rate). Nothing reads the queue.
+ * <p>Which files the rolls get ({@code files}):
+ * <ul>
+ *   <li>{@code files=new} (the default): every segment is a new file. Segments sealed more than {@link #KEEP}
+ *       rolls ago are deleted in the set-up (fallocated 128 MiB each; the hot profile keeps everything and would
+ *       fill the disk at this roll rate);</li>
+ *   <li>{@code files=recycled}: the queue's own retention keeps {@link #KEEP} segments and the helper reuses the
+ *       files it lets go ({@link QueueOptions#recycleSegments()}): the steady state of a hot queue with
+ *       retention.</li>
+ * </ul>
+ * Nothing reads the queue.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -65,6 +74,10 @@ public class RollBenchmark {
     @Param({"append"})
     String wait;
 
+    /** Where the segments come from: {@code new} files or {@code recycled} ones. */
+    @Param({"new"})
+    String files;
+
     Path dir;
     ChronicleQueue queue;
     QueueWriter writer;
@@ -79,7 +92,12 @@ public class RollBenchmark {
     @Setup(Level.Trial)
     public void setup() throws ReflectiveOperationException {
         dir = BenchDirs.create("ours-roll-");
-        queue = ChronicleQueue.open(dir, QueueOptions.hotIpc());
+        QueueOptions options = switch (files) {
+            case "new" -> QueueOptions.hotIpc();
+            case "recycled" -> QueueOptions.hotIpc().withRetention(RetentionPolicy.keepSegments(KEEP));
+            default -> throw new IllegalArgumentException("files must be new or recycled, got " + files);
+        };
+        queue = ChronicleQueue.open(dir, options);
         writer = queue.createWriter();
         payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
         Field background = QueueWriter.class.getDeclaredField("background");
@@ -95,7 +113,9 @@ public class RollBenchmark {
                 throw new IllegalStateException("append failed");
             }
         }
-        deleteOld(writer.segmentIndex() - KEEP);
+        if (files.equals("new")) {
+            deleteOld(writer.segmentIndex() - KEEP);
+        }
         boolean park = switch (wait) {
             case "park" -> true;
             case "append" -> false;
