@@ -49,17 +49,19 @@ run_jmh() {
 }
 
 if [[ ${1:-} == --targets ]]; then
-  # 1 + 7: appends (ours, Chronicle Queue, the raw mapped-file loop) and the archive tap, in one run: the ratios
-  #        ours / raw and tap / ours-append are taken within it.
+  # 1 + 7: appends (ours on fresh queues, ours on a steady queue with retention and recycling, Chronicle Queue, the
+  #        raw mapped-file loop on fresh and on resident pages) and the archive tap, in one run: the ratios ours / raw
+  #        and tap / ours-append are taken within it.
   run_jmh targets-append 'chronicle\.benchmarks\.(Raw)?AppendBenchmark\.|chronicle\.benchmarks\.ArchiveTapBenchmark\.' \
-      -f 1 -wi 10 -w 1s -i 5 -r 1s
+      -p pages=fresh,resident -f 1 -wi 10 -w 1s -i 5 -r 1s
   # 2: tail reads over 10 M records of 64 bytes, ours and Chronicle Queue.
   run_jmh targets-read 'chronicle\.benchmarks\.TailReadBenchmark\.' -p records=10000000 -f 1 -wi 10 -w 1s -i 5 -r 1s
   # 3: one-way latency at 100 k and 1 M records/s, ours and Chronicle Queue (5 x 1 s warm-up, 10 x 1 s measured):
   #    each system in its own fork (Paced), then both in one JVM, alternating every 10 ms (Interleaved).
   run_jmh targets-latency 'chronicle\.benchmarks\.(Paced|Interleaved)LatencyBenchmark\.' -f 1
   # 4, 5, 6: seek, roll, recovery (ours only; iterations as annotated in each class).
-  run_jmh targets-ops 'chronicle\.benchmarks\.(Seek|Roll|Recovery)Benchmark\.' -f 1
+  #          Rolls into new files and into recycled ones (a queue with retention).
+  run_jmh targets-ops 'chronicle\.benchmarks\.(Seek|Roll|Recovery)Benchmark\.' -p files=new,recycled -f 1
   exit 0
 fi
 

@@ -88,7 +88,9 @@ public final class MappedFile implements AutoCloseable {
             throw new IOException("cannot open " + path + " to map it");
         }
         try {
-            if (!NativeIO.tryLock(fd, NativeIO.LOCK_SH) || !Files.exists(path)) {
+            // Where the file system has no flock (some network file systems), the writer cannot take its exclusive
+            // lock either, so it never recycles: reading without the lock is safe there.
+            if (NativeIO.tryLock(fd, NativeIO.LOCK_SH) == NativeIO.LOCK_BUSY || !Files.exists(path)) {
                 throw new NoSuchFileException(path + " (recycled by the writer)");
             }
             long size = Files.size(path);

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 
 /**
  * The few Linux system calls the journal needs and the JDK does not offer, called through the FFM API:
  * {@code posix_fallocate} (real blocks before mapping, so a full disk is an error and never a SIGBUS),
  * {@code madvise(MADV_POPULATE_WRITE)} (pre-touch pages ahead of the writer), {@code msync} (durability without
- * allocating a slice per call) and {@code futex} (cross-process wake-up of parked readers).
+ * allocating a slice per call), {@code futex} (cross-process wake-up of parked readers) and {@code flock} (readers'
+ * shared locks on the segments they map, which keep the writer from recycling them).
  *
  * <p>All methods are allocation-free except {@link #allocate}, which runs only when a segment is created.
  */
@@ -70,12 +74,23 @@ public final class NativeIO {
     private static final MethodHandle SYSCALL6 = handle("syscall", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), 1);
-    private static final MethodHandle FLOCK = handle("flock", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), -1);
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle FLOCK = LINKER.downcallHandle(
+            LIBC.find("flock").orElseThrow(() -> new IllegalStateException("libc has no flock")),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT), Linker.Option.captureCallState("errno"));
     /** {@code flock} operations. */
     static final int LOCK_SH = 1;
     static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
+    private static final int EWOULDBLOCK = 11;
+    /** {@link #tryLock}: the lock is held now. */
+    static final int LOCKED = 0;
+    /** {@link #tryLock}: someone else holds a conflicting lock. */
+    static final int LOCK_BUSY = 1;
+    /** {@link #tryLock}: the file system does not support the lock (some network file systems). */
+    static final int LOCK_UNSUPPORTED = 2;
     private static final boolean FUTEX_AVAILABLE = "amd64".equals(System.getProperty("os.arch"))
             || "x86_64".equals(System.getProperty("os.arch"));
 
@@ -289,13 +304,18 @@ public final class NativeIO {
      *
      * @param fd        the descriptor.
      * @param operation {@link #LOCK_SH} or {@link #LOCK_EX}.
-     * @return true if the lock is held now; false if a conflicting one is held by someone else.
+     * @return {@link #LOCKED}, {@link #LOCK_BUSY} (a conflicting lock is held by someone else) or
+     *         {@link #LOCK_UNSUPPORTED} (any other failure).
      */
-    static boolean tryLock(int fd, int operation) {
-        try {
-            return (int) FLOCK.invokeExact(fd, operation | LOCK_NB) == 0;
+    static int tryLock(int fd, int operation) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            if ((int) FLOCK.invokeExact(state, fd, operation | LOCK_NB) == 0) {
+                return LOCKED;
+            }
+            return (int) ERRNO.get(state, 0L) == EWOULDBLOCK ? LOCK_BUSY : LOCK_UNSUPPORTED;
         } catch (Throwable t) {
-            return false;
+            return LOCK_UNSUPPORTED;
         }
     }
 

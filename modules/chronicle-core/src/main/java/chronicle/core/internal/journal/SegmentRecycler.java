@@ -71,8 +71,8 @@ final class SegmentRecycler implements AutoCloseable {
             return false;
         }
         try {
-            if (Files.size(segment) != segmentSize || !NativeIO.tryLock(fd, NativeIO.LOCK_EX)) {
-                return false; // another size (options changed), or a reader has it mapped
+            if (Files.size(segment) != segmentSize || NativeIO.tryLock(fd, NativeIO.LOCK_EX) != NativeIO.LOCKED) {
+                return false; // another size (options changed), a reader has it mapped, or no flock here
             }
             Files.move(segment, target);
         } catch (IOException e) {
