@@ -78,8 +78,8 @@ public final class NativeIO {
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle FLOCK = LINKER.downcallHandle(
             LIBC.find("flock").orElseThrow(() -> new IllegalStateException("libc has no flock")),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT), Linker.Option.captureCallState("errno"));
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            Linker.Option.captureCallState("errno")); // the handle takes the capture segment first
     /** {@code flock} operations. */
     static final int LOCK_SH = 1;
     static final int LOCK_EX = 2;
