@@ -41,9 +41,26 @@ class CrashRecoveryTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldKeepTheRetainedRecordsWholeWhileRecyclingSegmentsAcross20Kills() throws Exception {
-        Random random = new Random(3);
+        killRecyclingWriterRepeatedly(20, 3);
+    }
+
+    @Test
+    @Tag("soak")
+    @Timeout(value = 4, unit = TimeUnit.HOURS)
+    void soakShouldKeepTheRetainedRecordsWholeWhileRecyclingSegmentsAcrossAThousandKills() throws Exception {
+        killRecyclingWriterRepeatedly(1000, 4);
+    }
+
+    /**
+     * With retention keeping four segments, the writer's helper recycles the files of the segments it lets go
+     * (renamed to a spare, its first page zeroed, renamed again as a new segment): kills land in every step of that
+     * too. What is left must read as one contiguous run to the tail, every record whole, and no spare file may
+     * survive the next writer.
+     */
+    private void killRecyclingWriterRepeatedly(int kills, long seed) throws Exception {
+        Random random = new Random(seed);
         long tail = 0;
-        for (int kill = 0; kill < 20; kill++) {
+        for (int kill = 0; kill < kills; kill++) {
             try (ChildJvm child = ChildJvm.start(CrashingWriterMain.class, dir.toString(), String.valueOf(64 * 1024),
                     "4")) {
                 String ready = child.line(60, TimeUnit.SECONDS);
@@ -54,7 +71,7 @@ class CrashRecoveryTest {
             }
             tail = verifyRetained(tail);
         }
-        assertTrue(tail > 20 * 1000L, "records were written: " + tail);
+        assertTrue(tail > kills * 1000L, "records were written: " + tail);
         try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(64 * 1024))) {
             queue.createWriter().close();
         }

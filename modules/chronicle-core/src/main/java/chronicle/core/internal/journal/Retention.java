@@ -185,7 +185,8 @@ public final class Retention {
                 try {
                     Files.deleteIfExists(dir.resolve(SegmentLayout.indexFileName(s)));
                     if (recycle.test(path)) {
-                        LOG.log(Level.INFO, "{0}: retention let segment {1} go; its file is reused for a new "
+                        // DEBUG, not INFO like a deletion: on a busy hot queue this happens at every roll.
+                        LOG.log(Level.DEBUG, "{0}: retention let segment {1} go; its file is reused for a new "
                                 + "segment", dir, path.getFileName());
                     } else {
                         Files.deleteIfExists(path);

@@ -294,18 +294,24 @@ public final class WriterBackground implements Runnable {
     }
 
     /**
-     * Applies retention if the writer asked for it, once every roll before has been finished here: a segment's file
-     * may be recycled, and the seal of an ended segment must not land in it afterwards.
+     * Applies retention if the writer asked for it. Only segments whose roll this thread has finished may be
+     * recycled: the seal of an ended segment must not land in a file that is being reused. Any may be deleted (a
+     * seal written into the pages of a deleted file goes nowhere), so a writer that rolls faster than this thread
+     * finishes its rolls cannot hold retention back.
      */
     private void applyRetention() {
         long active = retentionActive;
-        if (active <= retentionApplied || !retired.isEmpty()) {
+        if (active <= retentionApplied) {
             return;
         }
         retentionApplied = active; // the writer only ever raises retentionActive, so no request is lost
+        // Read after retentionActive: every roll to a segment below it is queued by now, or finished here.
+        Retired unfinished = retired.peek();
+        long recyclableBelow = unfinished == null ? active : SegmentFiles.numberOf(unfinished.file().path());
         try {
             if (recycler != null) {
-                Retention.apply(dir, retention, active, recycler::offer);
+                Retention.apply(dir, retention, active,
+                        segment -> SegmentFiles.numberOf(segment) < recyclableBelow && recycler.offer(segment));
             } else {
                 Retention.apply(dir, retention, active);
             }
