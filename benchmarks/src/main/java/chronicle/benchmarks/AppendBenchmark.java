@@ -65,6 +65,15 @@ public class AppendBenchmark {
     /** {@code -Dbench.append.queue=trial}: keep one queue for the whole trial (sustained: write-back bound). */
     static final boolean QUEUE_PER_TRIAL = "trial".equals(System.getProperty("bench.append.queue", "iteration"));
 
+    /** An off-heap payload of {@code size} bytes 0, 1, 2, ... */
+    static UnsafeBuffer payloadOf(int size) {
+        UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(size));
+        for (int i = 0; i < size; i++) {
+            payload.putByte(i, (byte) i);
+        }
+        return payload;
+    }
+
     @State(Scope.Thread)
     public static class Ours {
         @Param({"64", "512"})
@@ -81,10 +90,7 @@ public class AppendBenchmark {
         @Setup(Level.Trial)
         public void trial() {
             trialDir = BenchDirs.create("ours-append-");
-            payload = new UnsafeBuffer(ByteBuffer.allocateDirect(payloadSize));
-            for (int i = 0; i < payloadSize; i++) {
-                payload.putByte(i, (byte) i);
-            }
+            payload = payloadOf(payloadSize);
         }
 
         @Setup(Level.Iteration)
@@ -164,10 +170,7 @@ public class AppendBenchmark {
         @Setup(Level.Trial)
         public void open() {
             dir = BenchDirs.create("ours-recycling-");
-            payload = new UnsafeBuffer(ByteBuffer.allocateDirect(payloadSize));
-            for (int i = 0; i < payloadSize; i++) {
-                payload.putByte(i, (byte) i);
-            }
+            payload = payloadOf(payloadSize);
             queue = ChronicleQueue.open(dir, QueueOptions.hotIpc()
                     .withDurability(Durability.PAGE_CACHE)
                     .withRetention(RetentionPolicy.keepSegments(KEEP))

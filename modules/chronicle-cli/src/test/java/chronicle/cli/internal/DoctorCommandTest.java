@@ -176,7 +176,7 @@ class DoctorCommandTest {
         JournalFixture.Result r = run("doctor", bus.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("PROBLEM  " + JournalFixture.segment(broken, 0) + ": segment format version 7 is not "
-                + "supported (this build reads version 1); use a matching Chronicle version"), findings(r, "a"));
+                + "supported (this build reads versions 1 to 2); use a matching Chronicle version"), findings(r, "a"));
         String why = " from an interrupted segment or queue creation (the next writer deletes segment leftovers; "
                 + "safe to delete while no writer runs)";
         assertEquals(List.of("PROBLEM  leftover temporary file 000000001.q.tmp" + why,

@@ -61,14 +61,7 @@ class CrashRecoveryTest {
         Random random = new Random(seed);
         long tail = 0;
         for (int kill = 0; kill < kills; kill++) {
-            try (ChildJvm child = ChildJvm.start(CrashingWriterMain.class, dir.toString(), String.valueOf(64 * 1024),
-                    "4")) {
-                String ready = child.line(60, TimeUnit.SECONDS);
-                assertNotNull(ready, "child never became ready");
-                assertEquals("ready " + tail, ready, "restarted writer continues the sequence");
-                Thread.sleep(20 + random.nextInt(200));
-                child.kill();
-            }
+            runAndKill(tail, false, 20 + random.nextInt(200), "4");
             tail = verifyRetained(tail);
         }
         assertTrue(tail > kills * 1000L, "records were written: " + tail);
@@ -78,6 +71,30 @@ class CrashRecoveryTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".spare"))
                     .toList(), "a spare left by a kill is deleted by the next writer");
+        }
+    }
+
+    /**
+     * Starts a crashing writer and kills it with SIGKILL.
+     *
+     * @param next       the sequence the writer must continue at (checked unless {@code early}).
+     * @param early      kill without waiting until it is ready (during start-up or recovery).
+     * @param millis     how long to let it run (after it is ready unless {@code early}).
+     * @param keepSegments optional: the child's retention (with recycling).
+     */
+    private void runAndKill(long next, boolean early, int millis, String... keepSegments) throws Exception {
+        String[] args = new String[2 + keepSegments.length];
+        args[0] = dir.toString();
+        args[1] = String.valueOf(64 * 1024);
+        System.arraycopy(keepSegments, 0, args, 2, keepSegments.length);
+        try (ChildJvm child = ChildJvm.start(CrashingWriterMain.class, args)) {
+            if (!early) {
+                String ready = child.line(60, TimeUnit.SECONDS);
+                assertNotNull(ready, "child never became ready");
+                assertEquals("ready " + next, ready, "restarted writer continues the sequence");
+            }
+            Thread.sleep(millis);
+            child.kill();
         }
     }
 
@@ -121,18 +138,10 @@ class CrashRecoveryTest {
         long verified = 0;
         int sawReady = 0;
         for (int kill = 0; kill < kills; kill++) {
-            try (ChildJvm child = ChildJvm.start(CrashingWriterMain.class, dir.toString(), String.valueOf(64 * 1024))) {
-                // Mostly kill while appending; sometimes during start-up or recovery.
-                boolean early = random.nextInt(8) == 0;
-                if (!early) {
-                    String ready = child.line(60, TimeUnit.SECONDS);
-                    assertNotNull(ready, "child never became ready");
-                    assertEquals("ready " + verified, ready, "restarted writer continues the sequence");
-                    sawReady++;
-                }
-                Thread.sleep(early ? random.nextInt(400) : 5 + random.nextInt(150));
-                child.kill();
-            }
+            // Mostly kill while appending; sometimes during start-up or recovery.
+            boolean early = random.nextInt(8) == 0;
+            runAndKill(verified, early, early ? random.nextInt(400) : 5 + random.nextInt(150));
+            sawReady += early ? 0 : 1;
             verified = verifyFrom(verified);
         }
         assertTrue(sawReady > kills / 2, "most children got as far as appending");
