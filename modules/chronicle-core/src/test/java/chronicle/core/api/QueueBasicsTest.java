@@ -79,6 +79,28 @@ class QueueBasicsTest {
         }
     }
 
+    /**
+     * A claim committed shorter than what was written into it: the bytes past the committed length lie where the
+     * next record's length word goes, and a reader that has the committed record looks there next.
+     */
+    @Test
+    void shouldShowNothingPastAClaimCommittedShorterThanWritten() {
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL);
+             QueueWriter writer = queue.createWriter();
+             QueueReader reader = queue.createReader(StartPosition.earliest())) {
+            assertEquals(0, writer.claim(100, 10));
+            for (int i = 0; i < 100; i++) {
+                writer.claimBuffer().putByte(i, (byte) 0x41);
+            }
+            assertEquals(0, writer.commit(1, 10, 8));
+            List<Records.Read> read = Records.drain(reader);
+            assertEquals(1, read.size(), "only the committed record, not the claim's leftover bytes");
+            assertEquals(8, read.getFirst().payload().length);
+            assertEquals(1, writer.append(2, 20, new byte[] {7}));
+            assertEquals(List.of(1L), Records.drain(reader).stream().map(Records.Read::sequence).toList());
+        }
+    }
+
     @Test
     void shouldContinueSequenceAcrossWriterRestarts() {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL)) {
