@@ -3,7 +3,7 @@
 #
 #   benchmarks/run-benchmarks.sh                 # the side-by-side suite with the documented settings
 #   benchmarks/run-benchmarks.sh --targets       # the target suite (docs/BENCHMARKS.md, "Targets"): four JMH runs,
-#                                                # about 9-10 minutes
+#                                                # about 10-11 minutes
 #   benchmarks/run-benchmarks.sh Append -prof gc # any JMH arguments instead (regex, -f, -wi, -i, -prof ...)
 #
 # Build first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -B install -DskipTests
@@ -57,8 +57,9 @@ if [[ ${1:-} == --targets ]]; then
   # 2: tail reads over 10 M records of 64 bytes, ours and Chronicle Queue.
   run_jmh targets-read 'chronicle\.benchmarks\.TailReadBenchmark\.' -p records=10000000 -f 1 -wi 10 -w 1s -i 5 -r 1s
   # 3: one-way latency at 100 k and 1 M records/s, ours and Chronicle Queue (5 x 1 s warm-up, 10 x 1 s measured):
-  #    each system in its own fork (Paced), then both in one JVM, alternating every 10 ms (Interleaved).
-  run_jmh targets-latency 'chronicle\.benchmarks\.(Paced|Interleaved)LatencyBenchmark\.' -f 1
+  #    each system in its own fork (Paced), then both in one JVM, alternating every 10 ms (Interleaved); and the
+  #    wake-up of a parked reader in another process, one record a millisecond (WakeUp).
+  run_jmh targets-latency 'chronicle\.benchmarks\.(Paced|Interleaved|WakeUp)LatencyBenchmark\.' -f 1
   # 4, 5, 6: seek, roll, recovery (ours only; iterations as annotated in each class).
   #          Rolls into new files and into recycled ones (a queue with retention).
   run_jmh targets-ops 'chronicle\.benchmarks\.(Seek|Roll|Recovery)Benchmark\.' -p files=new,recycled -f 1
