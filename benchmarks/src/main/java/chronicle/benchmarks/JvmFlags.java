@@ -1,5 +1,7 @@
 package chronicle.benchmarks;
 
+import java.util.List;
+
 /**
  * JVM flags of the forked benchmark JVMs, as compile-time constants for {@code @Fork(jvmArgsAppend = ...)}.
  *
@@ -46,6 +48,16 @@ final class JvmFlags {
     static final String CQ_13 = "-Dchronicle.disk.monitor.disable=true";
     /** SLF4J simple binding: warnings and errors only. */
     static final String CQ_14 = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+
+    /** @return the flags of ours for a child JVM a benchmark starts itself (no heap sizing). */
+    static List<String> oursChild() {
+        return List.of(AGRONA_UNSAFE, NATIVE_ACCESS, QUIET_COMPILE_COMMANDS, EARLY_JOURNAL_COMPILE);
+    }
+
+    /** @return Chronicle Queue's flags for a child JVM a benchmark starts itself (no heap sizing). */
+    static List<String> chronicleQueueChild() {
+        return List.of(CQ_1, CQ_2, CQ_3, CQ_4, CQ_5, CQ_6, CQ_7, CQ_8, CQ_9, CQ_10, CQ_11, CQ_12, CQ_13, CQ_14);
+    }
 
     private JvmFlags() {
     }

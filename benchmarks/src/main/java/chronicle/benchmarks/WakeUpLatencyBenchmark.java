@@ -143,8 +143,7 @@ public class WakeUpLatencyBenchmark {
             queues = new LatencyQueues.Ours("ours-wakeup-", true, PAYLOAD);
             writer = queues.writer;
             payload = queues.payload;
-            startReader(queues.dir, waiting, List.of(JvmFlags.AGRONA_UNSAFE,
-                    JvmFlags.NATIVE_ACCESS, JvmFlags.QUIET_COMPILE_COMMANDS, JvmFlags.EARLY_JOURNAL_COMPILE));
+            startReader(queues.dir, waiting, JvmFlags.oursChild());
         }
 
         long send() {
@@ -170,10 +169,7 @@ public class WakeUpLatencyBenchmark {
             queues = new LatencyQueues.Cq("cq-wakeup-", PAYLOAD);
             appender = queues.appender;
             payload = queues.payload;
-            startReader(queues.dir, "cq-balanced", List.of(JvmFlags.CQ_1,
-                    JvmFlags.CQ_2, JvmFlags.CQ_3, JvmFlags.CQ_4, JvmFlags.CQ_5, JvmFlags.CQ_6, JvmFlags.CQ_7,
-                    JvmFlags.CQ_8, JvmFlags.CQ_9, JvmFlags.CQ_10, JvmFlags.CQ_11, JvmFlags.CQ_12, JvmFlags.CQ_13,
-                    JvmFlags.CQ_14));
+            startReader(queues.dir, "cq-balanced", JvmFlags.chronicleQueueChild());
         }
 
         void send() {
