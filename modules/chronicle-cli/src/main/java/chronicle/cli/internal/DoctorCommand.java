@@ -227,6 +227,10 @@ final class DoctorCommand implements Callable<Integer> {
                     problems.add("leftover temporary file " + p.getFileName() + " from an interrupted segment or "
                             + "queue creation (the next writer deletes segment leftovers; safe to delete while no "
                             + "writer runs)");
+                } else if (p.getFileName().toString().matches("\\d{9}\\.q\\.spare")) {
+                    problems.add("leftover spare segment file " + p.getFileName() + ": kept for reuse (segment "
+                            + "recycling) by a writer that is no longer running; it holds disk space (the next writer "
+                            + "deletes it; safe to delete while no writer runs)");
                 } else if (p.getFileName().toString().matches("\\d{9}\\.q")
                         && !published.contains(p.getFileName())) {
                     problems.add("leftover unpublished segment " + p.getFileName() + ": prepared ahead of a roll by "

@@ -173,13 +173,17 @@ class DoctorCommandTest {
         Files.writeString(leftover.resolve("000000001.q.tmp"), "half made");
         Files.writeString(leftover.resolve("000000002.q.prep-7"), "prepared ahead");
         Files.write(leftover.resolve("000000003.q"), new byte[4096]); // prepared, never published
+        Files.write(leftover.resolve("000000000.q.spare"), new byte[4096]); // a retired segment kept for reuse
         JournalFixture.Result r = run("doctor", bus.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("PROBLEM  " + JournalFixture.segment(broken, 0) + ": segment format version 7 is not "
                 + "supported (this build reads versions 1 to 2); use a matching Chronicle version"), findings(r, "a"));
         String why = " from an interrupted segment or queue creation (the next writer deletes segment leftovers; "
                 + "safe to delete while no writer runs)";
-        assertEquals(List.of("PROBLEM  leftover temporary file 000000001.q.tmp" + why,
+        assertEquals(List.of("PROBLEM  leftover spare segment file 000000000.q.spare: kept for reuse (segment "
+                        + "recycling) by a writer that is no longer running; it holds disk space (the next writer "
+                        + "deletes it; safe to delete while no writer runs)",
+                "PROBLEM  leftover temporary file 000000001.q.tmp" + why,
                 "PROBLEM  leftover temporary file 000000002.q.prep-7" + why,
                 "PROBLEM  leftover unpublished segment 000000003.q: prepared ahead of a roll by a writer that is no "
                         + "longer running (the next writer deletes it; safe to delete, with its .idx, while no writer "
