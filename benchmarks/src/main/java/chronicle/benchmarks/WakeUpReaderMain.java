@@ -15,6 +15,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -47,6 +48,7 @@ public final class WakeUpReaderMain {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
+        exitWithParent();
         WakeUpReaderMain main = new WakeUpReaderMain();
         switch (args[1]) {
             case "futex", "backoff" -> main.followOurs(dir, args[1]);
@@ -59,6 +61,23 @@ public final class WakeUpReaderMain {
         System.out.println("result " + main.latencies.percentile(0.5) + " " + main.latencies.percentile(0.9)
                 + " " + main.latencies.percentile(0.99) + " " + main.latencies.percentile(0.999) + " "
                 + main.latencies.count());
+    }
+
+    /**
+     * Ends this process when the benchmark's JVM is gone (its end of our standard input closes), so that a failed or
+     * interrupted trial does not leave a reader waiting for a stop record forever.
+     */
+    private static void exitWithParent() {
+        Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; read until the pipe closes
+                }
+            } catch (IOException ignored) {
+                // the same: the parent is gone
+            }
+            System.exit(3);
+        });
     }
 
     private void delivered(int type, long sentNanos) {
