@@ -81,12 +81,8 @@ public class RecoveryBenchmark {
     public void crashAWriter() throws IOException, InterruptedException {
         dir = trialDir.resolve("q" + iteration++);
         long records = (QUEUE_BYTES + segmentSize / 2) / RECORD_BYTES;
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS, "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), KilledWriter.class.getName(), dir.toString(),
-                Integer.toString(segmentSize), Long.toString(records)))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process child = ChildJvms.start(List.of(JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS, "-Xmx256m"),
+                KilledWriter.class, dir.toString(), Integer.toString(segmentSize), Long.toString(records));
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("READY ")) {

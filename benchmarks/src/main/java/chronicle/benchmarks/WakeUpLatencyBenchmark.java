@@ -26,7 +26,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -80,17 +79,12 @@ public class WakeUpLatencyBenchmark {
          * @param flags   its JVM flags.
          */
         final void startReader(Path dir, String waiting, List<String> flags) {
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(flags);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    WakeUpReaderMain.class.getName(), dir.toString(), waiting));
             try {
-                child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                child = ChildJvms.start(flags, WakeUpReaderMain.class, dir.toString(), waiting);
                 childOutput = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 String line = childOutput.readLine();
                 if (!"ready".equals(line)) {
+                    child.destroyForcibly();
                     throw new IllegalStateException("reader process did not start: " + line);
                 }
             } catch (IOException e) {

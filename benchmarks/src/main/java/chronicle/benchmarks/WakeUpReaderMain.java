@@ -21,8 +21,8 @@ import java.nio.file.Path;
 /**
  * The reader process of {@link WakeUpLatencyBenchmark}: follows a queue with an idle strategy that parks when there
  * is nothing to read, and records, for every record the writer tagged as measured, {@code System.nanoTime()} at
- * delivery minus the send time in the payload's first 8 bytes ({@code CLOCK_MONOTONIC}, the same clock in every
- * process). Prints {@code ready} once it follows the queue, and one result line when it reads the stop record.
+ * delivery minus the send time in the payload ({@code CLOCK_MONOTONIC}, the same clock in every process; at
+ * offset 0 for ours, at offset 8 after the record type for Chronicle Queue). Prints {@code ready} once it follows the queue, and one result line when it reads the stop record.
  *
  * <p>Arguments: {@code <dir> <waiting>}, where waiting is {@code futex} (ours, {@link ReaderIdleStrategy}),
  * {@code backoff} (ours, Agrona's {@link BackoffIdleStrategy} with its defaults: parks of up to 1 ms) or
