@@ -4,7 +4,7 @@ import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
 import chronicle.core.api.RetentionPolicy;
-import chronicle.core.internal.journal.WriterBackground;
+import chronicle.core.internal.journal.WriterHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,8 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Before each roll (in a {@code Level.Invocation} set-up, not timed) the writer appends {@link #APPENDS} records
  * of 64 bytes, then waits until the background thread has the next segment ready (allocated, mapped, its first
- * 32 MiB pre-touched; 13-20 ms here). The benchmark reads that through reflection ({@code QueueWriter.background}
- * -> {@code WriterBackground.isPrepared}: the benchmarks run on the class path, so the module's private fields are
+ * 32 MiB pre-touched; 13-20 ms here). The benchmark reads that through reflection ({@code QueueWriter.helper}
+ * -> {@code WriterHelper.isPrepared}: the benchmarks run on the class path, so the module's private fields are
  * reachable); if it is not ready within 2 s the roll goes ahead anyway and counts as "not prepared" (printed at the
  * end of the trial as a {@code [roll]} line, with how many records were appended per roll). How the writer waits:
  * <ul>
@@ -82,7 +82,7 @@ public class RollBenchmark {
     ChronicleQueue queue;
     QueueWriter writer;
     UnsafeBuffer payload;
-    WriterBackground helper;
+    WriterHelper helper;
     long timestamp = AppendBenchmark.EPOCH;
     long rolls;
     long notPrepared;
@@ -100,9 +100,9 @@ public class RollBenchmark {
         queue = ChronicleQueue.open(dir, options);
         writer = queue.createWriter();
         payload = new UnsafeBuffer(ByteBuffer.allocateDirect(PAYLOAD));
-        Field background = QueueWriter.class.getDeclaredField("background");
+        Field background = QueueWriter.class.getDeclaredField("helper");
         background.setAccessible(true);
-        helper = (WriterBackground) background.get(writer);
+        helper = (WriterHelper) background.get(writer);
     }
 
     @Setup(Level.Invocation)

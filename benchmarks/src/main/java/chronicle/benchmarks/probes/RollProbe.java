@@ -3,8 +3,7 @@ package chronicle.benchmarks.probes;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
-import chronicle.core.internal.journal.PreparedSegment;
-import chronicle.core.internal.journal.WriterBackground;
+import chronicle.core.internal.journal.WriterHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.lang.reflect.Field;
@@ -44,8 +43,6 @@ public final class RollProbe {
         boolean pretouch = args.length <= 3 || Boolean.parseBoolean(args[3]);
         String wait = args.length > 4 ? args[4] : "park";
         boolean preread = args.length > 5 && Boolean.parseBoolean(args[5]);
-        Field preparedField = WriterBackground.class.getDeclaredField("prepared");
-        preparedField.setAccessible(true);
         Field bufferField = QueueWriter.class.getDeclaredField("buffer");
         bufferField.setAccessible(true);
         long sink = 0;
@@ -55,10 +52,9 @@ public final class RollProbe {
         long[] major = new long[rolls];
         try (ChronicleQueue queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withPretouch(pretouch));
              QueueWriter writer = queue.createWriter()) {
-            Field f = QueueWriter.class.getDeclaredField("background");
+            Field f = QueueWriter.class.getDeclaredField("helper");
             f.setAccessible(true);
-            Object helper = f.get(writer);
-            WriterBackground background = (WriterBackground) helper;
+            WriterHelper background = (WriterHelper) f.get(writer);
             UnsafeBuffer payload = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
             long ts = 0;
             for (int r = 0; r < rolls; r++) {
@@ -87,7 +83,7 @@ public final class RollProbe {
                 }
                 if (preread) {
                     // One load from the first page of the next segment and of the current one, outside the timing.
-                    sink += ((PreparedSegment) preparedField.get(background)).file().buffer().getLong(0);
+                    sink += background.prepared().file().buffer().getLong(0);
                     sink += ((UnsafeBuffer) bufferField.get(writer)).getLong(0);
                 }
                 long minor0 = ProcStat.threadMinorFaults();

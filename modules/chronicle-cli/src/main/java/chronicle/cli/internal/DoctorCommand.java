@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +48,6 @@ import java.util.stream.Stream;
 final class DoctorCommand implements Callable<Integer> {
 
     /** The logger of retention's passes, which warns about the readers this command reports itself. */
-    private static final String RETENTION_LOGGER = "chronicle.core.internal.journal.Retention";
 
     @Parameters(index = "0", paramLabel = "BUS_ROOT", description = "Directory to search for queues.")
     Path root;
@@ -104,17 +102,10 @@ final class DoctorCommand implements Callable<Integer> {
             problems++;
         }
         problems += checkLeases(out, root);
-        Logger retentionLog = Logger.getLogger(RETENTION_LOGGER);
-        Level level = retentionLog.getLevel();
-        retentionLog.setLevel(Level.OFF); // its warnings would repeat the findings below on standard error
-        try {
-            for (Path queue : queues) {
-                int found = diagnose(out, queue, policy);
-                problems += found;
-                healthy += found == 0 ? 1 : 0;
-            }
-        } finally {
-            retentionLog.setLevel(level);
+        for (Path queue : queues) {
+            int found = diagnose(out, queue, policy);
+            problems += found;
+            healthy += found == 0 ? 1 : 0;
         }
         out.println((queues.isEmpty() ? "no queue (no directory holding queue.ctl)" : queues.size() + " queue(s)")
                 + " under " + root.toAbsolutePath().normalize() + ": " + healthy + " healthy, " + problems

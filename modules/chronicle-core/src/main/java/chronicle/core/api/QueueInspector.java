@@ -151,7 +151,8 @@ public final class QueueInspector {
                     .collect(Collectors.joining(", "));
             reason = holders.isEmpty() ? "the segment is not sealed" : "reader " + holders + " has not passed it";
         }
-        return new RetentionPlan(policy, report.deleted(), bytes, report.candidates(), reason);
+        return new RetentionPlan(policy, report.deleted(), bytes, report.candidates(), reason,
+                report.readers().stream().map(Retention.ReaderVerdict::why).toList());
     }
 
     private static List<QueueInfo.Reader> readers(Path dir, RetentionPolicy policy, long newestSegment,

@@ -6,16 +6,15 @@ import chronicle.core.internal.journal.MappedFile;
 import chronicle.core.internal.journal.NativeIO;
 import chronicle.core.internal.journal.PreparedSegment;
 import chronicle.core.internal.journal.Recovery;
-import chronicle.core.internal.journal.SeekIndex;
 import chronicle.core.internal.journal.SeekIndexWriter;
 import chronicle.core.internal.journal.SegmentFiles;
-import chronicle.core.internal.journal.SegmentHeader;
 import chronicle.core.internal.journal.SegmentLayout;
 import chronicle.core.internal.journal.SegmentSeal;
-import chronicle.core.internal.journal.WriterBackground;
+import chronicle.core.internal.journal.WriterHelper;
 import chronicle.core.internal.journal.WriterLock;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.lang.System.Logger.Level;
@@ -54,7 +53,7 @@ public final class QueueWriter implements AutoCloseable {
     private final ControlFile control;
     private final WriterLock lock;
     private final Crc crc = new Crc();
-    private final WriterBackground background;
+    private final WriterHelper helper;
     private final int maxPayload;
 
     private MappedFile segment;
@@ -84,75 +83,27 @@ public final class QueueWriter implements AutoCloseable {
         this.maxPayload = options.segmentSize() - SegmentLayout.HEADER_SIZE - SegmentLayout.TRAILER
                 - SegmentLayout.RECORD_HEADER;
         this.lock = WriterLock.acquire(dir);
+        this.helper = new WriterHelper(dir, options);
         lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
                 + "{1} (no longer running)", dir, String.valueOf(o.pid())));
-        long syncNanos = options.durability() == Durability.SYNC_PERIODIC ? options.syncIntervalMillis() * 1_000_000L : 0;
-        this.background = new WriterBackground(dir, options.segmentSize(), options.pretouch(), syncNanos,
-                options.retention(), options.index(), options.durability() == Durability.SYNC_ON_ROLL,
-                options.recycleSegments());
         try {
             SegmentFiles.deleteLeftovers(dir);
             recoverAndOpen();
         } catch (RuntimeException e) {
+            helper.stop();
             lock.close();
             throw e;
         }
-        background.start();
+        helper.start();
     }
 
     private void recoverAndOpen() {
-        long[] segments = SegmentFiles.list(dir);
-        if (segments.length == 0) {
-            openNew(createPublished(0, 0));
-            return;
+        switch (Recovery.recover(dir, options)) {
+            case Recovery.StartNew(long number, long base) -> openNew(createPublished(number, base));
+            case Recovery.ContinueIn(MappedFile mapped, SeekIndexWriter seekIndex, long number, long base, int at) ->
+                    openSegment(mapped, seekIndex, number, base, at, 0, Long.MIN_VALUE, Long.MIN_VALUE);
         }
-        long next = 0;
-        for (int i = 0; i < segments.length; i++) {
-            Path path = SegmentFiles.path(dir, segments[i]);
-            SegmentHeader header = SegmentHeader.read(path);
-            if (header.sealed()) {
-                next = header.baseSequence() + header.recordCount();
-                // Only the newest can lack it: the helper writes it just after the roll, at most 64 rolls behind.
-                if (i >= segments.length - WriterBackground.MAX_PENDING_ROLLS - 2
-                        && SeekIndexWriter.repairHeader(dir.resolve(SegmentLayout.indexFileName(header.index())),
-                        header.index(), header.baseSequence(), options.index().interval())) {
-                    LOG.log(Level.INFO, "{0}: wrote the seek index header a dead writer had left to its helper",
-                            path);
-                }
-                continue;
-            }
-            MappedFile mapped = mapForRecovery(path);
-            Recovery.Tail tail = Recovery.findTail(mapped, header,
-                    SeekIndex.read(dir.resolve(SegmentLayout.indexFileName(header.index()))));
-            if (!tail.torn().isEmpty()) {
-                LOG.log(Level.WARNING, "{0}: {1}; the queue continues at sequence {2}", path, tail.torn(),
-                        String.valueOf(tail.nextSequence()));
-            }
-            zeroAfter(mapped, tail.tail());
-            boolean last = i == segments.length - 1;
-            if (last && tail.records() == 0) {
-                // An empty active segment: keep writing into it, numbered after the segments before it.
-                long base = i == 0 ? header.baseSequence() : next;
-                mapped.buffer().putLong(SegmentLayout.BASE_SEQUENCE_OFFSET, base);
-                openSegment(mapped, openIndex(header.index(), base, 0), header.index(), base, tail.tail(), 0,
-                        Long.MIN_VALUE, Long.MIN_VALUE);
-                return;
-            }
-            // Seal what the dead writer left: readers move on to the next segment.
-            openSegment(mapped, openIndex(header.index(), header.baseSequence(), tail.indexEntries()), header.index(),
-                    header.baseSequence(), tail.tail(), tail.records(), tail.firstTimestamp(), tail.maxTimestamp());
-            reindexTail(tail);
-            endCurrent(true);
-            closeCurrent();
-            next = tail.nextSequence();
-            if (tail.ended()) {
-                // Ended but not sealed: the dead writer had left the seal to its helper (a roll just before it died).
-                LOG.log(Level.INFO, "{0}: wrote the seal a dead writer had left to its helper", path);
-            } else if (!last) {
-                LOG.log(Level.WARNING, "{0}: sealed an unsealed segment that was not the newest", path);
-            }
-        }
-        openNew(createPublished(segments[segments.length - 1] + 1, next));
+        control.wakeReaders(); // readers parked in a segment recovery has sealed move on
     }
 
     /** Creates and publishes a segment on this thread (opening, or a roll that found nothing prepared). */
@@ -171,57 +122,10 @@ public final class QueueWriter implements AutoCloseable {
         }
     }
 
-    private SeekIndexWriter openIndex(long number, long base, long keepEntries) {
-        IndexPolicy policy = options.index();
-        SeekIndexWriter opened = SeekIndexWriter.open(dir.resolve(SegmentLayout.indexFileName(number)),
-                policy.flushEveryEntries(), policy.flushIntervalMillis() * 1_000_000L);
-        opened.start(number, base, policy.interval(), keepEntries);
-        return opened;
-    }
-
     private void openNew(PreparedSegment published) {
         openSegment(published.file(), published.seekIndex(), published.index(),
                 published.file().buffer().getLong(SegmentLayout.BASE_SEQUENCE_OFFSET), SegmentLayout.HEADER_SIZE, 0,
                 Long.MIN_VALUE, Long.MIN_VALUE);
-    }
-
-    /**
-     * Zeroes everything after the tail, so that no stale byte (a claim that was never committed, a page written
-     * before a power loss) can ever look like a record: the partial page through the mapping, the rest with a
-     * file-system call that writes nothing (falling back to writing zeros).
-     */
-    private static void zeroAfter(MappedFile mapped, int tail) {
-        int page = (tail + 4095) & ~4095;
-        mapped.buffer().setMemory(tail, Math.min(page, mapped.length()) - tail, (byte) 0);
-        if (page < mapped.length() && !NativeIO.zeroRange(mapped.path(), page, mapped.length() - page)) {
-            mapped.buffer().setMemory(page, mapped.length() - page, (byte) 0);
-        }
-    }
-
-    /** Adds the index entries a dead writer had not written, walking from its last good entry to the tail. */
-    private void reindexTail(Recovery.Tail tail) {
-        int interval = options.index().interval();
-        int at = tail.resumeOffset();
-        long seq = tail.resumeSequence();
-        long runningMax = tail.resumeMaxTimestamp();
-        long nextEntry = tail.indexEntries() == 0 ? seq : seq + interval;
-        while (at < tail.tail()) {
-            runningMax = Math.max(runningMax, buffer.getLong(at + SegmentLayout.R_TIMESTAMP));
-            if (seq == nextEntry) {
-                index.add(seq, runningMax, at);
-                nextEntry += interval;
-            }
-            at += SegmentLayout.aligned(buffer.getInt(at));
-            seq++;
-        }
-    }
-
-    private static MappedFile mapForRecovery(Path path) {
-        try {
-            return MappedFile.map(path, true);
-        } catch (java.io.IOException e) {
-            throw new QueueException(path + ": cannot map segment for recovery: " + e.getMessage(), e);
-        }
     }
 
     private void openSegment(MappedFile mapped, SeekIndexWriter seekIndex, long number, long base, int at,
@@ -242,7 +146,7 @@ public final class QueueWriter implements AutoCloseable {
         index = seekIndex;
         indexCountdown = 0;
         reportedPosition = at;
-        background.segment(number, mapped.address(), mapped.length(), at);
+        helper.segment(number, mapped.address(), mapped.length(), at);
     }
 
     /**
@@ -396,9 +300,9 @@ public final class QueueWriter implements AutoCloseable {
             indexCountdown = options.index().interval() - 1;
             index.add(sequence, maxTimestamp, at);
         }
-        if (position - reportedPosition >= WriterBackground.REPORT_EVERY_BYTES) {
+        if (position - reportedPosition >= WriterHelper.REPORT_EVERY_BYTES) {
             reportedPosition = position;
-            background.position(position); // the helper keeps pages faulted in ahead of this
+            helper.position(position); // the helper keeps pages faulted in ahead of this
         }
         if (options.durability() == Durability.SYNC_EVERY_APPEND) {
             NativeIO.msync(segment.address() + at, SegmentLayout.aligned(length));
@@ -417,7 +321,7 @@ public final class QueueWriter implements AutoCloseable {
         // Publish the next segment first: a reader that sees the end marker always finds it. Usually the helper
         // thread has created and mapped it (and its index) already, and this only stores its header.
         long base = nextSequence;
-        PreparedSegment next = background.takePrepared(newIndex);
+        PreparedSegment next = helper.takePrepared(newIndex);
         boolean indexHeaderPending = next != null;
         if (next != null) {
             next.publishSegment(base); // memory stores: its index header is written by the helper thread
@@ -427,11 +331,11 @@ public final class QueueWriter implements AutoCloseable {
         SegmentSeal seal = currentSeal();
         endCurrent(false);
         // The old header's seal fields, file-system calls and unmapping a large segment: off the writer's thread.
-        background.rolled(segment, index, seal, options.durability() != Durability.PAGE_CACHE,
+        helper.rolled(segment, index, seal, options.durability() != Durability.PAGE_CACHE,
                 indexHeaderPending ? next.seekIndex() : null, newIndex, base, options.index().interval());
         openNew(next);
         if (options.retention().deletes()) {
-            background.applyRetention(newIndex);
+            helper.applyRetention(newIndex);
         }
     }
 
@@ -490,6 +394,24 @@ public final class QueueWriter implements AutoCloseable {
         nextSequence = first;
     }
 
+    /**
+     * The writer's helper duties (preparing segments, pre-touch, finishing rolls, retention, sync) for the
+     * application to run from this writer's thread, in its idle loop: each {@code invoke()} does one small bounded
+     * step and returns the work done (0: nothing was due). Call it regularly; see {@link HelperMode#INVOKER}.
+     *
+     * @return the invoker (the same one on every call).
+     * @throws IllegalStateException if the queue was opened with {@link HelperMode#THREAD}, whose dedicated thread
+     *                               runs the duties.
+     */
+    public AgentInvoker helperInvoker() {
+        AgentInvoker invoker = helper.invoker();
+        if (invoker == null) {
+            throw new IllegalStateException(dir + ": the writer's helper runs on its own thread; open the queue with "
+                    + "QueueOptions.withHelperMode(HelperMode.INVOKER) to run it from the writer's thread");
+        }
+        return invoker;
+    }
+
     /** @return whether the queue holds no record at all (one segment, nothing in it). */
     public boolean isEmpty() {
         return recordsInSegment == 0 && nextSequence == baseSequence && SegmentFiles.list(dir).length == 1;
@@ -520,7 +442,7 @@ public final class QueueWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        boolean helperStopped = background.stop();
+        boolean helperStopped = helper.stop();
         index.flush();
         if (options.durability() != Durability.PAGE_CACHE) {
             sync();

@@ -10,6 +10,7 @@ import chronicle.core.api.QueueWriter;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
 import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.lang.System.Logger.Level;
@@ -55,6 +56,7 @@ public final class ArchiveTap implements AutoCloseable {
     private final boolean debug = LOG.isLoggable(Level.DEBUG);
     private final Lease writerLease;
     private final Lease readerLease;
+    private final ErrorHandler errors;
     private long copied;
     private String failure;
 
@@ -64,7 +66,8 @@ public final class ArchiveTap implements AutoCloseable {
      * @param live           the live queue (must exist).
      * @param archive        the archive queue (created if absent).
      * @param start          where to start when the archive is empty; otherwise the tap resumes at the archive's tail.
-     * @param archiveOptions how the archive is written.
+     * @param archiveOptions how the archive is written; its error handler also receives the tap's own background
+     *                       errors (a queue or lease that fails to close).
      * @param readerName     the tap's named reader on the live queue.
      * @param discovery      where to publish leases, or null.
      * @throws QueueException if a queue cannot be opened or the archive cannot continue the live stream.
@@ -73,6 +76,7 @@ public final class ArchiveTap implements AutoCloseable {
                       Discovery discovery) {
         this.live = live;
         this.archive = archive;
+        this.errors = archiveOptions.errorHandler();
         this.liveQueue = ChronicleQueue.openExisting(live);
         ChronicleQueue archiveQ = null;
         QueueReader r = null;
@@ -212,12 +216,13 @@ public final class ArchiveTap implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    /** Closes what the tap holds; a failure goes to the error handler whole, and the rest is still closed. */
+    private void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "archive-tap: closing {0}: {1}", c, e.getMessage());
+                errors.onError(new QueueException("archive-tap " + live + " -> " + archive + ": closing " + c, e));
             }
         }
     }

@@ -66,6 +66,12 @@ public final class NativeIO {
     private static final MethodHandle SCHED_SETSCHEDULER = handle("sched_setscheduler", FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS), -1);
     private static final int SCHED_IDLE = 5;
+    private static final MethodHandle SCHED_SETAFFINITY = handle("sched_setaffinity", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), -1);
+    private static final MethodHandle SCHED_GETAFFINITY = handle("sched_getaffinity", FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), -1);
+    /** Bytes of a {@code cpu_set_t}: 1024 CPUs. */
+    private static final int CPU_SET_BYTES = 128;
     private static final MethodHandle SYNC_FILE_RANGE = handle("sync_file_range", FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_INT), -1);
@@ -95,6 +101,17 @@ public final class NativeIO {
             || "x86_64".equals(System.getProperty("os.arch"));
 
     private NativeIO() {
+    }
+
+    /**
+     * A downcall throws nothing checked, and reports failure by its return value: whatever reaches a catch is an
+     * {@link Error} (rethrown as it is, never swallowed, also on the hot path) or a bug.
+     */
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException("native call failed", t);
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor descriptor, int firstVariadic) {
@@ -160,7 +177,7 @@ public final class NativeIO {
                 int ignored = (int) CLOSE.invokeExact(fd);
             }
         } catch (Throwable t) {
-            return false;
+            throw unexpected(t);
         }
     }
 
@@ -244,7 +261,7 @@ public final class NativeIO {
         try {
             int ignored = (int) MUNMAP.invokeExact(address, length);
         } catch (Throwable t) {
-            throw new IllegalStateException("munmap failed", t);
+            throw unexpected(t);
         }
     }
 
@@ -262,7 +279,7 @@ public final class NativeIO {
         try {
             return (int) SYNC_FILE_RANGE.invokeExact(fd, offset, length, SYNC_FILE_RANGE_WRITE) == 0;
         } catch (Throwable t) {
-            return false;
+            throw unexpected(t);
         }
     }
 
@@ -277,8 +294,8 @@ public final class NativeIO {
         }
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable ignored) {
-            // nothing to do
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
@@ -293,7 +310,7 @@ public final class NativeIO {
         try (Arena arena = Arena.ofConfined()) {
             return (int) OPEN.invokeExact(arena.allocateFrom(file.toString()), writable ? O_RDWR : O_RDONLY, 0);
         } catch (Throwable t) {
-            return -1;
+            throw unexpected(t);
         }
     }
 
@@ -315,7 +332,7 @@ public final class NativeIO {
             }
             return (int) ERRNO.get(state, 0L) == EWOULDBLOCK ? LOCK_BUSY : LOCK_UNSUPPORTED;
         } catch (Throwable t) {
-            return LOCK_UNSUPPORTED;
+            throw unexpected(t);
         }
     }
 
@@ -356,7 +373,44 @@ public final class NativeIO {
             MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { int priority = 0 }
             return (int) SCHED_SETSCHEDULER.invokeExact(0, SCHED_IDLE, param) == 0;
         } catch (Throwable t) {
-            return false;
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Restricts the calling thread to a set of CPUs ({@code sched_setaffinity}).
+     *
+     * @param cpus the CPUs, each between 0 and 1023.
+     * @return 0, or -1 if the kernel refused (a CPU not online, or not allowed to this process).
+     */
+    public static int setAffinityOfThisThread(int[] cpus) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(CPU_SET_BYTES);
+            for (int cpu : cpus) {
+                int word = cpu / 64;
+                mask.setAtIndex(ValueLayout.JAVA_LONG, word, mask.getAtIndex(ValueLayout.JAVA_LONG, word)
+                        | (1L << (cpu % 64)));
+            }
+            return (int) SCHED_SETAFFINITY.invokeExact(0, (long) CPU_SET_BYTES, mask) == 0 ? 0 : -1;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * @return the CPUs the calling thread may run on ({@code sched_getaffinity}), ascending; empty if unknown.
+     */
+    public static int[] affinityOfThisThread() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(CPU_SET_BYTES);
+            if ((int) SCHED_GETAFFINITY.invokeExact(0, (long) CPU_SET_BYTES, mask) != 0) {
+                return new int[0];
+            }
+            return java.util.stream.IntStream.range(0, CPU_SET_BYTES * 8)
+                    .filter(cpu -> (mask.getAtIndex(ValueLayout.JAVA_LONG, cpu / 64) & (1L << (cpu % 64))) != 0)
+                    .toArray();
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
@@ -365,7 +419,7 @@ public final class NativeIO {
         try {
             return (int) MADVISE.invokeExact(start, length + (address - start), advice) == 0;
         } catch (Throwable t) {
-            return false;
+            throw unexpected(t);
         }
     }
 
@@ -381,7 +435,7 @@ public final class NativeIO {
         try {
             return (int) MSYNC.invokeExact(start, length + (address - start), MS_SYNC) == 0;
         } catch (Throwable t) {
-            return false;
+            throw unexpected(t);
         }
     }
 
@@ -406,7 +460,7 @@ public final class NativeIO {
             long ignored = (long) SYSCALL6.invokeExact(SYS_FUTEX, address, (long) FUTEX_WAIT, (long) expected,
                     timespec, 0L, 0L);
         } catch (Throwable t) {
-            Thread.onSpinWait();
+            throw unexpected(t);
         }
     }
 
@@ -420,7 +474,7 @@ public final class NativeIO {
             long ignored = (long) SYSCALL6.invokeExact(SYS_FUTEX, address, (long) FUTEX_WAKE,
                     (long) Integer.MAX_VALUE, 0L, 0L, 0L);
         } catch (Throwable t) {
-            // best effort: sleepers wake at their timeout
+            throw unexpected(t);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
- * Faults in the pages of the active segment ahead of the writer, 2 MiB at a time, on the writer's helper thread.
+ * Faults in the pages of the active segment ahead of the writer, a chunk at a time (2 MiB on the writer's helper
+ * thread, 64 KiB when the writer's own thread does it between records).
  * The writer points it at each new segment as it opens it ({@link #segment}), so pre-touching the new segment starts
  * at once; the chunks are claimed from cursors that any number of threads could share. (A second, {@code SCHED_IDLE}
  * pre-touch thread was tried: two threads make fresh pages twice as fast in a C test here, but 512-byte appends did
@@ -27,10 +28,15 @@ import java.util.function.IntSupplier;
  */
 final class PageToucher {
 
-    static final long CHUNK = 2L << 20;
+    /** What one step populates on a dedicated helper thread. */
+    static final long THREAD_CHUNK = 2L << 20;
+    /** What one step populates when the writer's own thread runs the helper's duties between records. */
+    static final long INVOKER_CHUNK = 64L << 10;
     private static final int PAGE = 4096;
 
     private final IntSupplier position;
+    private final long chunk;
+    private final UnsafeBuffer pages = new UnsafeBuffer(0, 0);
     private final AtomicLong dirtyCursor = new AtomicLong();
     private final AtomicLong readCursor = new AtomicLong();
     private volatile long base;
@@ -40,9 +46,16 @@ final class PageToucher {
 
     /**
      * @param position the writer's published offset in the active segment.
+     * @param chunk    bytes per step ({@link #THREAD_CHUNK} or {@link #INVOKER_CHUNK}).
      */
-    PageToucher(IntSupplier position) {
+    PageToucher(IntSupplier position, long chunk) {
         this.position = position;
+        this.chunk = chunk;
+    }
+
+    /** @return bytes per step. */
+    long chunk() {
+        return chunk;
     }
 
     /**
@@ -88,14 +101,14 @@ final class PageToucher {
         long from = pos & ~4095L;
         long cap = capacity;
         long nearEnd = Math.min(cap, pos + dirtyAhead);
-        long chunk = claim(dirtyCursor, from, nearEnd);
-        if (chunk >= 0) {
-            prepareForWriting(at + chunk, Math.min(CHUNK, cap - chunk));
+        long start = claim(dirtyCursor, from, nearEnd);
+        if (start >= 0) {
+            prepareForWriting(at + start, Math.min(chunk, cap - start));
             return true;
         }
-        chunk = claim(readCursor, nearEnd, Math.min(cap, pos + ahead));
-        if (chunk >= 0) {
-            NativeIO.populateRead(at + chunk, Math.min(CHUNK, cap - chunk));
+        start = claim(readCursor, nearEnd, Math.min(cap, pos + ahead));
+        if (start >= 0) {
+            NativeIO.populateRead(at + start, Math.min(chunk, cap - start));
             return true;
         }
         return false;
@@ -109,22 +122,22 @@ final class PageToucher {
      * @param address start of the range (page aligned).
      * @param length  bytes.
      */
-    static void prepareForWriting(long address, long length) {
+    void prepareForWriting(long address, long length) {
         NativeIO.populateWrite(address, length);
-        UnsafeBuffer pages = new UnsafeBuffer(address, (int) length);
+        pages.wrap(address, (int) length);
         for (int page = 0; page < length; page += PAGE) {
             pages.getAndAddInt(page, 0);
         }
     }
 
-    private static long claim(AtomicLong cursor, long lower, long upper) {
+    private long claim(AtomicLong cursor, long lower, long upper) {
         while (true) {
             long current = cursor.get();
             long start = Math.max(current, lower);
             if (start >= upper) {
                 return -1;
             }
-            if (cursor.compareAndSet(current, start + CHUNK)) {
+            if (cursor.compareAndSet(current, start + chunk)) {
                 return start;
             }
         }

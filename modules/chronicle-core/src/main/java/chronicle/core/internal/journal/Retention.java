@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Applies a {@link RetentionPolicy} to a queue directory: deletes the oldest sealed segments (and their index
- * files) that the policy lets go and that no live registered reader still needs. The writer's helper offers each
+ * files) that the policy lets go and that no live registered reader still needs. It reports rather than logs its
+ * verdicts on readers ({@link Report#readers()}): the writer's {@link RetentionAgent} logs a released reader once,
+ * and {@code chronicle doctor} prints them as findings. The writer's helper offers each
  * such segment file for reuse first ({@link SegmentRecycler}).
  *
  * <p>Deleting never pulls data out from under a reader that has a segment mapped: Linux keeps an unlinked file's
@@ -146,9 +148,7 @@ public final class Retention {
         List<ReaderVerdict> verdicts = readers(dir, policy, newest);
         long protectedFrom = Long.MAX_VALUE;
         for (ReaderVerdict verdict : verdicts) {
-            if (!verdict.protects()) {
-                LOG.log(Level.WARNING, "{0}: {1}", dir, verdict.why());
-            } else {
+            if (verdict.protects()) {
                 protectedFrom = Math.min(protectedFrom, verdict.position().segment());
             }
         }

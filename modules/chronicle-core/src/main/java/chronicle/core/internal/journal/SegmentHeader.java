@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -59,11 +60,20 @@ public record SegmentHeader(Path path, int version, long index, long baseSequenc
         } catch (IOException e) {
             throw new QueueException(path + ": cannot read segment header: " + e.getMessage(), e);
         }
-        if (bytes.position() < SegmentLayout.HEADER_SIZE) {
-            throw new QueueException(path + ": not a segment (shorter than its " + SegmentLayout.HEADER_SIZE
-                    + "-byte header)");
+        try {
+            if (bytes.position() < SegmentLayout.HEADER_SIZE) {
+                throw new QueueException(path + ": not a segment (shorter than its " + SegmentLayout.HEADER_SIZE
+                        + "-byte header)");
+            }
+            return Optional.of(of(path, new UnsafeBuffer(bytes.array())));
+        } catch (QueueException e) {
+            // The file may have been taken for reuse between the open and the read (a writer's segment recycling
+            // renames it away before it zeroes the header): then it is gone, not bad.
+            if (Files.notExists(path)) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        return Optional.of(of(path, new UnsafeBuffer(bytes.array())));
     }
 
     /**

@@ -1,7 +1,9 @@
 package chronicle.core.internal.journal;
 
+import chronicle.core.api.QueueException;
+import org.agrona.ErrorHandler;
+
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -39,19 +41,21 @@ final class SegmentRecycler implements AutoCloseable {
     static final String SPARE_SUFFIX = ".spare";
     /** Zeroed before reuse: the header and the first record's length word. */
     private static final int FIRST_PAGE = 4096;
-    private static final System.Logger LOG = System.getLogger(SegmentRecycler.class.getName());
 
     private final Path dir;
     private final int segmentSize;
+    private final ErrorHandler errors;
     private MappedFile spare;
 
     /**
      * @param dir         the queue directory.
      * @param segmentSize the size of the segments the writer makes (a file of another size is not reused).
+     * @param errors      receives a file that cannot be reused (it is deleted instead; nothing is lost).
      */
-    SegmentRecycler(Path dir, int segmentSize) {
+    SegmentRecycler(Path dir, int segmentSize, ErrorHandler errors) {
         this.dir = dir;
         this.segmentSize = segmentSize;
+        this.errors = errors;
     }
 
     /**
@@ -86,7 +90,8 @@ final class SegmentRecycler implements AutoCloseable {
             mapped.buffer().setMemory(0, FIRST_PAGE, (byte) 0);
             spare = mapped;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "{0}: cannot map {1} to reuse it: {2}", dir, target.getFileName(), e.getMessage());
+            errors.onError(new QueueException(dir + ": cannot map " + target.getFileName() + " to reuse it (deleted "
+                    + "instead)", e));
             deleteQuietly(target);
         }
         return true;
@@ -109,8 +114,8 @@ final class SegmentRecycler implements AutoCloseable {
             Files.move(ready.path(), target);
             return ready.movedTo(target);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "{0}: cannot reuse {1} as {2}: {3}", dir, ready.path().getFileName(),
-                    target.getFileName(), e.getMessage());
+            errors.onError(new QueueException(dir + ": cannot reuse " + ready.path().getFileName() + " as "
+                    + target.getFileName() + " (a new file is created instead)", e));
             ready.close();
             deleteQuietly(ready.path());
             return null;
