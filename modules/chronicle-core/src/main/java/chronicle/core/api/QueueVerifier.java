@@ -1,8 +1,10 @@
 package chronicle.core.api;
 
 import chronicle.core.internal.journal.Crc;
+import chronicle.core.internal.journal.IndexFile;
 import chronicle.core.internal.journal.IndexLayout;
 import chronicle.core.internal.journal.MappedFile;
+import chronicle.core.internal.journal.SeekIndex;
 import chronicle.core.internal.journal.SegmentFiles;
 import chronicle.core.internal.journal.SegmentHeader;
 import chronicle.core.internal.journal.SegmentLayout;
@@ -10,12 +12,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +80,7 @@ public final class QueueVerifier {
     private long segment(long number, boolean newest, long expectedBase) {
         Path path = SegmentFiles.path(dir, number);
         Path indexPath = dir.resolve(SegmentLayout.indexFileName(number));
-        Index index = Index.read(indexPath); // before the records: its entries name committed records only
+        IndexFile index = IndexFile.read(indexPath); // before the records: its entries name committed records only
         SegmentHeader header;
         long fileBytes;
         try {
@@ -152,14 +150,15 @@ public final class QueueVerifier {
         final List<Verification.Problem> entryProblems = new ArrayList<>();
     }
 
-    private Walk walk(Path path, MappedFile mapped, SegmentHeader header, Index index) {
+    private Walk walk(Path path, MappedFile mapped, SegmentHeader header, IndexFile index) {
+        SeekIndex entries = index.entries();
         UnsafeBuffer buffer = mapped.buffer();
         ByteBuffer view = mapped.byteBuffer();
         long capacity = buffer.capacity();
         long base = header.baseSequence();
         crc.salt(header.crcSalt());
         Walk walk = new Walk();
-        int entry = index.firstAtOrAfter(base);
+        int entry = firstAtOrAfter(entries, base);
         int at = SegmentLayout.HEADER_SIZE;
         long seq = base;
         while (true) {
@@ -192,14 +191,14 @@ public final class QueueVerifier {
                 walk.firstTimestamp = ts;
             }
             walk.maxTimestamp = Math.max(walk.maxTimestamp, ts);
-            if (entry < index.count && index.sequences[entry] == seq) {
-                if (index.offsets[entry] != at) {
+            if (entry < entries.size() && entries.sequences()[entry] == seq) {
+                if (entries.offsets()[entry] != at) {
                     entryProblem(index, entry, walk, "entry " + entry + " puts sequence " + seq + " at offset "
-                            + index.offsets[entry] + ", but that record is at offset " + at + " of "
+                            + entries.offsets()[entry] + ", but that record is at offset " + at + " of "
                             + path.getFileName());
-                } else if (index.maxTimestamps[entry] < walk.maxTimestamp) {
+                } else if (entries.maxTimestamps()[entry] < walk.maxTimestamp) {
                     entryProblem(index, entry, walk, "entry " + entry + " (sequence " + seq + "): max timestamp "
-                            + index.maxTimestamps[entry] + " is below " + walk.maxTimestamp + ", the largest "
+                            + entries.maxTimestamps()[entry] + " is below " + walk.maxTimestamp + ", the largest "
                             + "timestamp up to that record (a seek by time could skip records)");
                 }
                 entry++;
@@ -213,8 +212,8 @@ public final class QueueVerifier {
         return walk;
     }
 
-    private static void entryProblem(Index index, int entry, Walk walk, String reason) {
-        walk.entryProblems.add(new Verification.Problem(index.path,
+    private static void entryProblem(IndexFile index, int entry, Walk walk, String reason) {
+        walk.entryProblems.add(new Verification.Problem(index.path(),
                 IndexLayout.HEADER_SIZE + (long) entry * IndexLayout.ENTRY_SIZE, reason));
     }
 
@@ -244,57 +243,58 @@ public final class QueueVerifier {
         }
     }
 
-    private void checkIndex(Path indexPath, long number, SegmentHeader header, Index index, Walk walk) {
-        if (index.missing) {
+    private void checkIndex(Path indexPath, long number, SegmentHeader header, IndexFile index, Walk walk) {
+        SeekIndex entries = index.entries();
+        if (index.state() == IndexFile.State.MISSING) {
             if (walk.records > 0) {
                 warnings.add(new Verification.Problem(indexPath, 0, "no seek index: seeks scan segment " + number
                         + " from its start"));
             }
             return;
         }
-        if (index.unwritten) {
+        if (index.state() == IndexFile.State.UNWRITTEN) {
             // The writer's helper writes it just after the roll that published the segment.
             warnings.add(new Verification.Problem(indexPath, 0, "seek index header not written yet (the segment was "
                     + "published a moment ago, or its writer died just after): seeks scan segment " + number
                     + " from its start"));
             return;
         }
-        if (index.headerProblem != null) {
-            problem(indexPath, index.headerOffset, index.headerProblem);
+        if (index.state() == IndexFile.State.BAD) {
+            problem(indexPath, index.problemOffset(), index.problem());
             return;
         }
-        if (index.segment != number) {
-            problem(indexPath, 16, "index names segment " + index.segment + ", but belongs to segment " + number);
+        if (index.segment() != number) {
+            problem(indexPath, 16, "index names segment " + index.segment() + ", but belongs to segment " + number);
             return;
         }
-        if (index.baseSequence != header.baseSequence()) {
-            problem(indexPath, 24, "index base sequence " + index.baseSequence + " is not the segment's "
+        if (index.baseSequence() != header.baseSequence()) {
+            problem(indexPath, 24, "index base sequence " + index.baseSequence() + " is not the segment's "
                     + header.baseSequence());
         }
-        if (index.tornBytes > 0) {
+        if (index.tornBytes() > 0) {
             warnings.add(new Verification.Problem(indexPath, IndexLayout.HEADER_SIZE
-                    + (long) index.count * IndexLayout.ENTRY_SIZE, "torn last entry (" + index.tornBytes
+                    + (long) entries.size() * IndexLayout.ENTRY_SIZE, "torn last entry (" + index.tornBytes()
                     + " bytes, ignored by readers)"));
         }
-        indexEntries += index.count;
-        for (int e = 1; e < index.count; e++) {
-            if (index.sequences[e] <= index.sequences[e - 1]) {
+        indexEntries += entries.size();
+        for (int e = 1; e < entries.size(); e++) {
+            if (entries.sequences()[e] <= entries.sequences()[e - 1]) {
                 problem(indexPath, IndexLayout.HEADER_SIZE + (long) e * IndexLayout.ENTRY_SIZE, "entry " + e
-                        + " names sequence " + index.sequences[e] + ", not after the previous entry's "
-                        + index.sequences[e - 1] + " (entries must ascend)");
+                        + " names sequence " + entries.sequences()[e] + ", not after the previous entry's "
+                        + entries.sequences()[e - 1] + " (entries must ascend)");
                 return;
             }
         }
-        int first = index.firstAtOrAfter(header.baseSequence());
+        int first = firstAtOrAfter(entries, header.baseSequence());
         if (first > 0) {
-            problem(indexPath, IndexLayout.HEADER_SIZE, "entry 0 names sequence " + index.sequences[0]
+            problem(indexPath, IndexLayout.HEADER_SIZE, "entry 0 names sequence " + entries.sequences()[0]
                     + ", before the segment's base sequence " + header.baseSequence());
         }
         int unmatched = first + walk.entriesSeen;
-        if (walk.bad == null && unmatched < index.count) {
+        if (walk.bad == null && unmatched < entries.size()) {
             // Entries (ascending) the walk did not meet name sequences after the last record.
             problem(indexPath, IndexLayout.HEADER_SIZE + (long) unmatched * IndexLayout.ENTRY_SIZE, "entry "
-                    + unmatched + " names sequence " + index.sequences[unmatched] + ", after the segment's last "
+                    + unmatched + " names sequence " + entries.sequences()[unmatched] + ", after the segment's last "
                     + "record " + (header.baseSequence() + walk.records - 1));
         }
     }
@@ -309,87 +309,12 @@ public final class QueueVerifier {
                 : String.valueOf(message);
     }
 
-    /** An index file read raw, header and all (readers' {@code SeekIndex} hides what is wrong with it). */
-    private static final class Index {
-        Path path;
-        boolean missing;
-        boolean unwritten;
-        String headerProblem;
-        long headerOffset;
-        long segment;
-        long baseSequence;
-        int count;
-        long tornBytes;
-        long[] sequences = new long[0];
-        long[] maxTimestamps = new long[0];
-        long[] offsets = new long[0];
-
-        static Index read(Path path) {
-            Index index = new Index();
-            index.path = path;
-            ByteBuffer bytes;
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                long length = channel.size();
-                if (length > Integer.MAX_VALUE - 64) {
-                    index.headerProblem = "index of " + length + " bytes is too large to be a seek index";
-                    return index;
-                }
-                bytes = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
-                while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
-                    // read it all
-                }
-                bytes.flip();
-            } catch (NoSuchFileException e) {
-                index.missing = true;
-                return index;
-            } catch (IOException e) {
-                index.headerProblem = "cannot read: " + e.getMessage();
-                return index;
-            }
-            if (bytes.limit() < IndexLayout.HEADER_SIZE) {
-                index.headerProblem = "shorter (" + bytes.limit() + " bytes) than its " + IndexLayout.HEADER_SIZE
-                        + "-byte header";
-                return index;
-            }
-            if (bytes.getLong(0) == 0) {
-                index.unwritten = true;
-                return index;
-            }
-            if (bytes.getLong(0) != IndexLayout.MAGIC) {
-                index.headerProblem = "not a Chronicle seek index (bad magic 0x" + Long.toHexString(bytes.getLong(0))
-                        + ")";
-                return index;
-            }
-            if (bytes.getInt(8) != IndexLayout.VERSION) {
-                index.headerProblem = "index format version " + bytes.getInt(8) + " is not supported (this build "
-                        + "reads version " + IndexLayout.VERSION + ")";
-                index.headerOffset = 8;
-                return index;
-            }
-            index.segment = bytes.getLong(16);
-            index.baseSequence = bytes.getLong(24);
-            int entriesBytes = bytes.limit() - IndexLayout.HEADER_SIZE;
-            index.count = entriesBytes / IndexLayout.ENTRY_SIZE;
-            index.tornBytes = entriesBytes % IndexLayout.ENTRY_SIZE;
-            index.sequences = new long[index.count];
-            index.maxTimestamps = new long[index.count];
-            index.offsets = new long[index.count];
-            for (int i = 0; i < index.count; i++) {
-                int at = IndexLayout.HEADER_SIZE + i * IndexLayout.ENTRY_SIZE;
-                index.sequences[i] = bytes.getLong(at);
-                index.maxTimestamps[i] = bytes.getLong(at + 8);
-                index.offsets[i] = bytes.getLong(at + 16);
-            }
-            return index;
+    /** @return the first entry naming a sequence at or after {@code sequence}, walking (entries may not ascend). */
+    private static int firstAtOrAfter(SeekIndex entries, long sequence) {
+        int e = 0;
+        while (e < entries.size() && entries.sequences()[e] < sequence) {
+            e++;
         }
-
-        /** @return the first entry naming a sequence at or after {@code sequence} (entries ascend). */
-        int firstAtOrAfter(long sequence) {
-            int e = 0;
-            while (e < count && sequences[e] < sequence) {
-                e++;
-            }
-            return e;
-        }
+        return e;
     }
 }
