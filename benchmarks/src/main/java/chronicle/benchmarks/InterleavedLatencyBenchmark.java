@@ -93,7 +93,11 @@ public class InterleavedLatencyBenchmark {
             schedule = new PacedSchedule(rate);
             blockRecords = Math.max(1, rate * BLOCK_MILLIS / 1000);
             leftInBlock = blockRecords;
-            reader = Thread.ofPlatform().daemon().name("interleaved-reader").start(this::readLoop);
+            Pinning.writer();
+            reader = Thread.ofPlatform().daemon().name("interleaved-reader").start(() -> {
+                Pinning.reader();
+                readLoop();
+            });
         }
 
         /** The reader thread: polls the active queue only, so that neither system pays for polling the other. */

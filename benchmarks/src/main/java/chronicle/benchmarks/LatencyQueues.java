@@ -2,6 +2,7 @@ package chronicle.benchmarks;
 
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.Durability;
+import chronicle.core.api.HelperMode;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.QueueWriter;
@@ -67,11 +68,22 @@ final class LatencyQueues {
          * @param payloadSize bytes per record.
          */
         Ours(String dirPrefix, boolean pretouch, int payloadSize) {
+            this(dirPrefix, pretouch, HelperMode.THREAD, payloadSize);
+        }
+
+        /**
+         * @param dirPrefix   prefix of the temporary directory.
+         * @param pretouch    the writer's pre-touch.
+         * @param helper      where the writer's helper duties run.
+         * @param payloadSize bytes per record.
+         */
+        Ours(String dirPrefix, boolean pretouch, HelperMode helper, int payloadSize) {
             dir = BenchDirs.create(dirPrefix);
             queue = ChronicleQueue.open(dir, QueueOptions.hotIpc()
                     .withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE)
                     .withDurability(Durability.PAGE_CACHE)
-                    .withPretouch(pretouch));
+                    .withPretouch(pretouch)
+                    .withHelperMode(helper));
             writer = queue.createWriter();
             payload = new UnsafeBuffer(ByteBuffer.allocateDirect(payloadSize));
         }

@@ -32,11 +32,17 @@ abstract class OneWayReader {
     }
 
     /**
+     * Starts the reader thread, pinned to its CPU ({@link Pinning}), and pins the calling thread, the writer, to its.
+     *
      * @param name the reader thread's name.
      * @param loop its loop, which ends when {@link #running} turns false.
      */
     void startReader(String name, Runnable loop) {
-        readerThread = Thread.ofPlatform().daemon().name(name).start(loop);
+        Pinning.writer();
+        readerThread = Thread.ofPlatform().daemon().name(name).start(() -> {
+            Pinning.reader();
+            loop.run();
+        });
     }
 
     /**

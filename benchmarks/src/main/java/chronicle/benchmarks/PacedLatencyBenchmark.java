@@ -1,8 +1,10 @@
 package chronicle.benchmarks;
 
+import chronicle.core.api.HelperMode;
 import chronicle.core.api.QueueWriter;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,10 +44,12 @@ import java.util.concurrent.TimeUnit;
  * stamp is the actual send time, so the latency does not include the writer's own lateness (no coordinated-omission
  * correction); stalls of the writer show as resyncs and a lower achieved rate, stalls of the reader as latency.
  *
- * <p>Both threads spin, so on a 2-core machine they occupy both cores (no pinning is possible here): other work
- * (JIT, GC, the writer's pre-touch thread, other processes) pre-empts one of them and the tail shows the scheduler.
- * Ours: 1 GiB segments, {@link Durability#PAGE_CACHE}, pre-touch on ({@code -p pretouch=false} turns the writer's
- * pre-touch thread off, to compare); Chronicle Queue: {@code LARGE_DAILY}.
+ * <p>Both threads spin, each pinned to its own CPU ({@link Pinning}: the writer on the first, the reader on the
+ * second), for both systems alike; other work (JIT, GC, a writer's helper thread, other processes) pre-empts one of
+ * them and the tail shows the scheduler. Ours: 1 GiB segments, {@link Durability#PAGE_CACHE}, pre-touch on
+ * ({@code -p pretouch=false} to compare), the writer's helper duties either run by the writer between sends
+ * ({@code helperMode=invoker}) or on a dedicated thread ({@code helperMode=thread}); Chronicle Queue:
+ * {@code LARGE_DAILY}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -63,9 +67,12 @@ public class PacedLatencyBenchmark {
         /** @return records per second (the {@code rate} parameter of the subclass's state). */
         abstract int rate();
 
-        /** Spins until the next scheduled send. @return the send time: the stamp to write into the payload. */
+        /** The writer's helper invoker, or null: then the writer spins while it waits. */
+        AgentInvoker helper;
+
+        /** Waits until the next scheduled send. @return the send time: the stamp to write into the payload. */
         final long pace() {
-            long now = schedule.awaitNext();
+            long now = schedule.awaitNext(helper);
             sent++;
             return now;
         }
@@ -112,9 +119,16 @@ public class PacedLatencyBenchmark {
         @Param({"100000", "1000000"})
         int rate;
 
-        /** The writer's background pre-touch thread; {@code -p pretouch=false} to compare (a third busy thread). */
+        /** The writer's pre-touch; {@code -p pretouch=false} to compare. */
         @Param({"true"})
         boolean pretouch;
+
+        /**
+         * Where the writer's helper duties run: {@code invoker}, from the writer's own thread while it waits for the
+         * next send (no third thread); {@code thread}, a dedicated thread (a third runnable thread on 2 cores).
+         */
+        @Param({"invoker", "thread"})
+        String helperMode;
 
         @Override
         int rate() {
@@ -128,15 +142,17 @@ public class PacedLatencyBenchmark {
 
         @Setup(Level.Trial)
         public void setup() {
-            queues = new LatencyQueues.Ours("ours-paced-", pretouch, PAYLOAD);
+            HelperMode mode = HelperMode.valueOf(helperMode.toUpperCase(Locale.ROOT));
+            queues = new LatencyQueues.Ours("ours-paced-", pretouch, mode, PAYLOAD);
             writer = queues.writer;
+            helper = mode == HelperMode.INVOKER ? writer.helperInvoker() : null;
             payload = queues.payload;
             startReader("ours-reader", queues.readerLoop(() -> running, this::delivered));
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws InterruptedException {
-            stopReader(pretouch ? "ours" : "ours (pretouch off)");
+            stopReader("ours (" + helperMode + (pretouch ? "" : ", pretouch off") + ")");
             queues.close();
         }
     }

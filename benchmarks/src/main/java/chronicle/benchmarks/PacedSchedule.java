@@ -1,5 +1,7 @@
 package chronicle.benchmarks;
 
+import org.agrona.concurrent.AgentInvoker;
+
 /**
  * A writer's schedule at a fixed rate, for the paced latency benchmarks ({@link PacedLatencyBenchmark},
  * {@link InterleavedLatencyBenchmark}): record k is due at {@code start + k / rate}; the writer spins until then.
@@ -28,10 +30,23 @@ final class PacedSchedule {
 
     /** Spins until the next record is due. @return the send time: the stamp to write into the payload. */
     long awaitNext() {
+        return awaitNext(null);
+    }
+
+    /**
+     * Waits until the next record is due, running the writer's helper duties meanwhile (invoker mode), as an
+     * application's idle loop does; a duty's step may make the send a little late, never the delivery.
+     *
+     * @param helper the writer's helper invoker, or null to spin.
+     * @return the send time: the stamp to write into the payload.
+     */
+    long awaitNext(AgentInvoker helper) {
         long due = next;
         long now;
         while ((now = System.nanoTime()) < due) {
-            Thread.onSpinWait();
+            if (helper == null || helper.invoke() == 0) {
+                Thread.onSpinWait();
+            }
         }
         long following = due + intervalNanos;
         if (now - following > MAX_BACKLOG_NANOS) {
