@@ -4,6 +4,9 @@
 #   benchmarks/run-benchmarks.sh                 # the side-by-side suite with the documented settings
 #   benchmarks/run-benchmarks.sh --targets       # the target suite (docs/BENCHMARKS.md, "Targets"): four JMH runs,
 #                                                # about 10-11 minutes
+#   benchmarks/run-benchmarks.sh --paced         # the helper-mode comparison: appends of 64 B and tail reads (ours,
+#                                                # Chronicle Queue), then paced one-way latency with our writer's
+#                                                # helper in invoker and in thread mode; about 6 minutes
 #   benchmarks/run-benchmarks.sh Append -prof gc # any JMH arguments instead (regex, -f, -wi, -i, -prof ...)
 #
 # Build first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -B install -DskipTests
@@ -63,6 +66,16 @@ if [[ ${1:-} == --targets ]]; then
   # 4, 5, 6: seek, roll, recovery (ours only; iterations as annotated in each class).
   #          Rolls into new files and into recycled ones (a queue with retention).
   run_jmh targets-ops 'chronicle\.benchmarks\.(Seek|Roll|Recovery)Benchmark\.' -p files=new,recycled -f 1
+  exit 0
+fi
+
+if [[ ${1:-} == --paced ]]; then
+  # Appends of 64 B into fresh queues and tail reads, ours against Chronicle Queue (the ratios of the dedicated-thread
+  # mode, the default), then the paced latency of both, ours with its helper in invoker and in thread mode.
+  run_jmh paced-append 'chronicle\.benchmarks\.AppendBenchmark\.(ours|chronicleQueue)$' -p payloadSize=64 \
+      -f 1 -wi 10 -w 1s -i 5 -r 1s
+  run_jmh paced-read 'chronicle\.benchmarks\.TailReadBenchmark\.' -p records=10000000 -f 1 -wi 10 -w 1s -i 5 -r 1s
+  run_jmh paced-latency 'chronicle\.benchmarks\.PacedLatencyBenchmark\.' -f 1
   exit 0
 fi
 
