@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job, end to end, from a fresh clone: builds the runtime image, then runs the seed's acceptance steps
+# The main job, end to end, from a fresh clone: builds the runtime image, then runs the whole data path
 # with the image's launchers: demo feed -> live queue -> archive-tap -> archive queue -> tail and verify ->
 # snapshotter -> warm start -> the book of market 1 at a time T.
 # Needs JDK 25 (JAVA_HOME, or the Temurin 25 path below). Leaves the demo bus in ./demo_bus.
