@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job, end to end, from a fresh clone: builds the runtime image, then runs the seed's acceptance steps
+# The main job, end to end, from a fresh clone: builds the runtime image, then runs the whole data path
 # with the image's launchers: demo feed -> live queue -> archive-tap -> archive queue -> tail and verify ->
-# snapshotter -> warm start -> the book of market 1 at a time T.
+# snapshotter -> warm start -> the book of market 1 at a time T; then imports the LOBSTER and Binance samples and
+# prints a book of the imported day.
 # Needs JDK 25 (JAVA_HOME, or the Temurin 25 path below). Leaves the demo bus in ./demo_bus.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -2,7 +2,7 @@
 # Runs the JMH suite (ours and OpenHFT Chronicle Queue side by side, in one run) after conditioning the machine.
 #
 #   benchmarks/run-benchmarks.sh                 # the side-by-side suite with the documented settings
-#   benchmarks/run-benchmarks.sh --targets       # the target suite (docs/BENCHMARKS.md, "Targets"): four JMH runs,
+#   benchmarks/run-benchmarks.sh --targets       # the target suite (docs/BENCHMARKS.md, "How to run"): four JMH runs,
 #                                                # about 10-11 minutes
 #   benchmarks/run-benchmarks.sh --paced         # the helper-mode comparison: appends of 64 B and tail reads (ours,
 #                                                # Chronicle Queue), then paced one-way latency with our writer's
@@ -80,7 +80,7 @@ if [[ ${1:-} == --paced ]]; then
 fi
 
 if [[ $# -eq 0 ]]; then
-  # The original suite (8 trials, about 2.5 minutes); the target suite's benchmarks run with --targets.
+  # The side-by-side suite (10 trials, about 3 minutes); the target suite's benchmarks run with --targets.
   set -- 'chronicle\.benchmarks\.(Append|TailRead|PingLatency)Benchmark\.' -f 1 -wi 10 -w 1s -i 5 -r 1s
 fi
 run_jmh "" "$@"

@@ -1,5 +1,5 @@
 /**
- * Layer 2: storage tiers, compression and the archive tap.
+ * Layer 2: the archive tap and the compressor SPI; storage tiers are planned here.
  *
  * <p>API: {@link chronicle.storage.api.ArchiveTap}. SPIs: {@link chronicle.storage.spi.Compressor}.
  */

@@ -43,7 +43,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * "The book of market X at time T" on a synthetic archived day (ours only; the issue's target: under 50 ms, and at
+ * "The book of market X at time T" on a synthetic archived day (ours only; the target: under 50 ms, and at
  * least 100x faster than replaying from the start of the day).
  *
  * <p>The day ({@link SyntheticDay}, built once and cached under {@code bench.dir} by default, about 2.6 GB for 20 M

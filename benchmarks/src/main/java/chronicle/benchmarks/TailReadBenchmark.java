@@ -53,7 +53,7 @@ public class TailReadBenchmark {
     /**
      * Records in the queue by default: 8 Mi (about 700 MiB for ours, in one 1 GiB segment; 540 MiB for Chronicle
      * Queue): well beyond the caches, and long enough that rewinding is rare. {@code -p records=10000000} gives the
-     * issue's "10M x 64-byte records" (880 MB for ours, still one 1 GiB segment; 680 MB for Chronicle Queue); at most
+     * target suite's 10 M records of 64 bytes (880 MB for ours, still one 1 GiB segment; 680 MB for Chronicle Queue); at most
      * 12 M records fit ours' single segment.
      */
     static final String RECORDS = "8388608";

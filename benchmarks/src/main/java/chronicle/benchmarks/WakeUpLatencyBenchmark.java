@@ -44,8 +44,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Ways of waiting ({@code waiting}): ours with {@code futex} ({@code ReaderIdleStrategy}: spin, yield, then sleep
  * on the queue's futex word, which the writer wakes after its commit) and with {@code backoff} (Agrona's
- * {@code BackoffIdleStrategy} with its defaults: spin, yield, then park 1 us doubling up to 1 ms, the polling
- * floor the issue names); Chronicle Queue with {@code Pauser.balanced()} (busy, then sleeps growing to 20 ms), its
+ * {@code BackoffIdleStrategy} with its defaults: spin, yield, then park 1 us doubling up to 1 ms: the floor
+ * a polling reader sets); Chronicle Queue with {@code Pauser.balanced()} (busy, then sleeps growing to 20 ms), its
  * own way for a reader that should not hold a core. Payloads are 16 bytes: the send time (ours), or the record type
  * then the send time (Chronicle Queue, whose records carry no type).
  */

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seed's acceptance run through the image's launchers, with crashes: the demo feed writes the live queue while
+ * The live-to-archive path through the image's launchers, with crashes: the demo feed writes the live queue while
  * the {@code archive-tap} launcher is started and killed with SIGKILL twenty times at random moments (during start-up,
  * recovery and copying). Afterwards a last tap catches up, and the archive must equal the live stream record for
  * record (sequence, timestamp, type, payload bytes): nothing lost, nothing twice, nothing out of order.

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Seed 000's snapshot acceptance through the image's launchers: the demo feed, the archive tap, the snapshotter
+ * Snapshots and warm start end to end through the image's launchers: the demo feed, the archive tap, the snapshotter
  * over the archive, and a warm start that reports the snapshot header it used and begins replay at the snapshot
  * boundary; then the book at a time T.
  */

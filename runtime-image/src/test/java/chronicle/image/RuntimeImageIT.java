@@ -166,6 +166,27 @@ class RuntimeImageIT {
         assertTrue(r.err().contains("nonexistent.json"), r::describe);
     }
 
+    /** A failed command prints its reason (file, line, what is wrong), never an exception's class name. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void failingImportPrintsTheReasonWithoutAClassName(@TempDir Path workDir) throws Exception {
+        Path input = workDir.resolve("bad.csv");
+        Files.writeString(input, """
+                exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount
+                kraken,XBT/USD,900,1000,true,bid,100,1
+                kraken,XBT/USD,1900,2000,false,bid,10x.5,1
+                """);
+
+        Result r = run(image, workDir, "import", "--vendor", "tardis", "--input", input.toString(),
+                "--archive", workDir.resolve("archive").toString(), "--venue", "kraken", "--symbol", "XBT/USD");
+
+        assertEquals(1, r.exit(), r::describe);
+        assertEquals(1, r.err().lines().count(), r::describe);
+        assertTrue(r.err().startsWith("chronicle import: " + input + ":3: "), r::describe);
+        assertTrue(r.err().contains("10x.5"), r::describe);
+        assertFalse(r.err().matches("(?s).*[A-Za-z](Exception|Error)\\b.*"), r::describe);
+    }
+
     /** The image's own config/chronicle.json is found through java.home and is valid. */
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)

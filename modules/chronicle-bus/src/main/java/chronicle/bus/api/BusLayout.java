@@ -8,11 +8,11 @@ import java.time.LocalDate;
  * escape its root.
  *
  * <pre>
- * &lt;bus-root&gt;/live/&lt;stream&gt;/queue/&lt;name&gt;                  hot queues (feed handlers write, strategies read)
+ * &lt;bus-root&gt;/live/&lt;stream&gt;/queue/&lt;name&gt;                  hot queues (feed handlers write, readers tail)
  * &lt;bus-root&gt;/archive/&lt;stream&gt;/queue/&lt;name&gt;               archive queues fed by the archive tap
  * &lt;bus-root&gt;/streams/raw/&lt;venue&gt;/queue                   the raw multiplexed stream of a venue
- * &lt;bus-root&gt;/streams/clean/&lt;venue&gt;/&lt;symbol&gt;/&lt;stream&gt;/queue  demultiplexed streams (the refinery)
- * &lt;bus-root&gt;/orders/&lt;strategy&gt;/queue                     order queues of strategies
+ * &lt;bus-root&gt;/streams/clean/&lt;venue&gt;/&lt;symbol&gt;/&lt;stream&gt;/queue  demultiplexed streams (the refinery, planned)
+ * &lt;bus-root&gt;/orders/&lt;strategy&gt;/queue                     order queues of strategies (planned)
  * &lt;bus-root&gt;/leases/                                     writer leases and reader registrations
  * &lt;archive-root&gt;/&lt;venue&gt;/&lt;symbol&gt;/&lt;date&gt;/&lt;stream&gt;/queue   imported history, one queue per day
  * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/               sealed raw segments

@@ -18,7 +18,7 @@ class LayoutAndNamesTest {
     private final BusLayout layout = new BusLayout(Path.of("/bus"), Path.of("/archive"));
 
     @Test
-    void shouldPlaceQueuesWhereTheSeedsSay() {
+    void shouldPlaceQueuesAtTheDocumentedPaths() {
         assertEquals(Path.of("/bus/live/market_data/queue/demo_feed"), layout.liveQueue("market_data", "demo_feed"));
         assertEquals(Path.of("/bus/archive/market_data/queue/demo_feed"),
                 layout.archiveQueue("market_data", "demo_feed"));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chronicle",
         mixinStandardHelpOptions = true,
         versionProvider = ChronicleCommand.Version.class,
-        description = "Chronicle: market-data journal, archive, import, replay and backtest.",
+        description = "Chronicle: market-data journal, archive tap, import, order books and replay.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, BookCommand.class,
                 SnapshotterCommand.class, WarmStartCommand.class, ImportCommand.class, ImportsCommand.class,

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 /**
  * Entry point of the {@code chronicle} launcher.
  *
- * <p>Exit codes: 0 success, 1 runtime failure (one line on standard error), 2 usage error.
+ * <p>Exit codes: 0 success, 1 runtime failure (one line on standard error: {@code chronicle <command>: <reason>},
+ * see {@link FailureMessage}), 2 usage error.
  */
 public final class Main {
 
@@ -48,19 +49,14 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+        boolean stackTrace = FailureMessage.stackTraceRequested();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("chronicle " + commandLine.getCommandName() + ": " + oneLine(e));
-            commandLine.getErr().flush();
+            FailureMessage.print(commandLine.getCommandName(), e, commandLine.getErr(), stackTrace);
             return FAILURE;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    private static String oneLine(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return message.replaceAll("\\s*\\R\\s*", "; ");
     }
 }

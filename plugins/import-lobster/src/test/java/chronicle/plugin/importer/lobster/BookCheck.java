@@ -54,7 +54,7 @@ import java.util.Set;
  * Row 1 is the starting point: the adapter derives its opening book from it, so after message 1 the whole view must
  * be equal, and a price outside row 1's view counts as "outside the view since row 1" with size 0 (its content
  * before the start is unknown). Both kinds of evidence need p to have been out of view at an earlier row, so the
- * rule accepts less than "p was deeper than N at some earlier point", the issue's bound.
+ * rule accepts less than the plain bound "p was deeper than N at some earlier point".
  *
  * <p>Why nothing else may differ: the book rebuilt from row 1 and the messages has the file's size at p as long as
  * (a) p's size never jumps on coming back into view (else E1), and (b) every message at p changes both books by
