@@ -12,6 +12,10 @@ import org.agrona.ExpandableArrayBuffer;
  * Snapshot codec {@code l3}: every resting order of an L3 book, in book order (bids best level first, then asks,
  * each level front of the queue first), so that loading it rebuilds the same queue priorities.
  *
+ * <p>Decoding refuses, with an {@link IllegalArgumentException} naming the order, a body that is not exactly
+ * {@code 8 + 25 x orders} bytes and an order the book would not take (unknown side, sentinel price, non-positive
+ * size, an id that appears twice): a snapshot is never loaded with orders silently left out.
+ *
  * <pre>
  *  0         8          9                  17                 25                 33
  *  +---------+----------+------------------+------------------+------------------+
