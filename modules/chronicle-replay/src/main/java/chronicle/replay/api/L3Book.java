@@ -358,19 +358,7 @@ public final class L3Book implements LevelView {
      */
     @Override
     public long hash() {
-        return hashOrders(hashOrders(GOLDEN, bids), asks);
-    }
-
-    private long hashOrders(long h, BookSide side) {
-        h = L2Book.mix(h, side.depth());
-        for (int rank = 0; rank < side.depth(); rank++) {
-            int level = side.levelAt(rank);
-            h = L2Book.mix(L2Book.mix(h, levels.price(level)), levels.count(level));
-            for (int s = levels.head(level); s != NIL; s = orders.next(s)) {
-                h = L2Book.mix(L2Book.mix(h, orders.id(s)), orders.size(s));
-            }
-        }
-        return h;
+        return hashSide(hashSide(GOLDEN, bids, true), asks, true);
     }
 
     /**
@@ -380,14 +368,21 @@ public final class L3Book implements LevelView {
      * @return the hash.
      */
     public long levelHash() {
-        return hashLevels(hashLevels(GOLDEN, bids), asks);
+        return hashSide(hashSide(GOLDEN, bids, false), asks, false);
     }
 
-    private long hashLevels(long h, BookSide side) {
+    /**
+     * Mixes a side into a hash, best level first: each level's price and then, with its orders, the order count and
+     * every order front to back (id, size), or without them the level's total size (as {@link L2Book#hash()} does).
+     */
+    private long hashSide(long h, BookSide side, boolean withOrders) {
         h = L2Book.mix(h, side.depth());
         for (int rank = 0; rank < side.depth(); rank++) {
             int level = side.levelAt(rank);
-            h = L2Book.mix(L2Book.mix(h, levels.price(level)), levels.total(level));
+            h = L2Book.mix(L2Book.mix(h, levels.price(level)), withOrders ? levels.count(level) : levels.total(level));
+            for (int s = withOrders ? levels.head(level) : NIL; s != NIL; s = orders.next(s)) {
+                h = L2Book.mix(L2Book.mix(h, orders.id(s)), orders.size(s));
+            }
         }
         return h;
     }
