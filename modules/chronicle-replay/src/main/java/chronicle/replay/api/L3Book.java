@@ -1,9 +1,10 @@
 package chronicle.replay.api;
 
 import chronicle.protocol.api.Side;
-
-import java.util.Arrays;
-import java.util.Objects;
+import chronicle.replay.internal.BookSide;
+import chronicle.replay.internal.OrderIndex;
+import chronicle.replay.internal.OrderSlots;
+import chronicle.replay.internal.PriceLevels;
 
 /**
  * An order-by-order book: resting orders by id, a FIFO queue per price level, and the price levels derived from them
@@ -23,13 +24,15 @@ import java.util.Objects;
  * started), {@link #DUPLICATE_ORDER} and {@link #INVALID}. Level and queue accessors ({@link #price}, {@link #size},
  * {@link #ordersAt}, {@link #orderAt}) take positions that must be in range, like array indices.
  *
- * <p>Layout, for a book that allocates nothing in steady state: orders live in slots of parallel primitive arrays
- * (id, size, level, links of an intrusive doubly-linked FIFO list per level) recycled through a free list; an
- * open-addressing hash map (linear probing, deletion by backward shift, so no tombstones) maps an id to its slot;
- * levels live in a pool of their own (price, total size, queue head and tail, order count) and each side keeps its
- * levels sorted by price with the <em>best level last</em>, so that the inserts and removals near the touch, where
- * almost all of them happen, shift only a few entries. Cancels, executions and size decreases never search a side:
- * an order knows its level. All arrays grow by doubling when needed and never shrink.
+ * <p>Layout, for a book that allocates nothing in steady state: this class applies the priority rules to four
+ * parts of the unexported package {@code chronicle.replay.internal}. {@code OrderSlots} stores the orders in slots
+ * of parallel primitive arrays (id, size, level, links of an intrusive doubly-linked FIFO list per level) recycled
+ * through a free list; {@code OrderIndex}, an open-addressing hash map (linear probing, deletion by backward shift,
+ * so no tombstones), maps an id to its slot; {@code PriceLevels} is the pool of levels (price, side, total size,
+ * queue head and tail, order count) and owns the FIFO queue operations; a {@code BookSide} per side keeps its levels
+ * sorted by price with the <em>best level last</em>, so that the inserts and removals near the touch, where almost
+ * all of them happen, shift only a few entries. Cancels, executions and size decreases never search a side: an order
+ * knows its level. All arrays grow by doubling when needed and never shrink.
  *
  * <p>Prices may be negative (spreads); {@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}, the "no price" sentinels of
  * {@link L2Book#bestBid()} and {@link L2Book#bestAsk()}, are rejected as {@link #INVALID}.
@@ -50,44 +53,16 @@ public final class L3Book implements LevelView {
      */
     public static final int INVALID = -3;
 
-    private static final int NIL = -1;
+    private static final int NIL = OrderSlots.NIL;
     private static final int INITIAL_ORDERS = 1024;
     private static final int INITIAL_LEVELS = 64;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    // ---- order slots: a free list through orderNext ----
-    private long[] orderIds = new long[INITIAL_ORDERS];
-    private long[] orderSizes = new long[INITIAL_ORDERS];
-    private int[] orderLevels = new int[INITIAL_ORDERS];
-    private int[] orderNext = new int[INITIAL_ORDERS];
-    private int[] orderPrev = new int[INITIAL_ORDERS];
-    private int orderTop;
-    private int orderFree = NIL;
-    private int orderCount;
-
-    // ---- id -> slot: open addressing, linear probing; a value is slot + 1, 0 = empty ----
-    private long[] mapKeys = new long[INITIAL_ORDERS * 2];
-    private int[] mapValues = new int[INITIAL_ORDERS * 2];
-    private int mapMask = INITIAL_ORDERS * 2 - 1;
-    private int mapShift = 64 - Integer.numberOfTrailingZeros(INITIAL_ORDERS * 2);
-
-    // ---- level pool: a free list through levelHeads ----
-    private long[] levelPrices = new long[INITIAL_LEVELS];
-    private long[] levelTotals = new long[INITIAL_LEVELS];
-    private int[] levelHeads = new int[INITIAL_LEVELS];
-    private int[] levelTails = new int[INITIAL_LEVELS];
-    private int[] levelCounts = new int[INITIAL_LEVELS];
-    private boolean[] levelBids = new boolean[INITIAL_LEVELS];
-    private int levelTop;
-    private int levelFree = NIL;
-
-    // ---- sides: keys ascending with the best level last; key = price for bids, -price for asks ----
-    private long[] bidKeys = new long[INITIAL_LEVELS];
-    private int[] bidLevels = new int[INITIAL_LEVELS];
-    private int bidDepth;
-    private long[] askKeys = new long[INITIAL_LEVELS];
-    private int[] askLevels = new int[INITIAL_LEVELS];
-    private int askDepth;
+    private final OrderSlots orders = new OrderSlots(INITIAL_ORDERS);
+    private final OrderIndex index = new OrderIndex(INITIAL_ORDERS * 2);
+    private final PriceLevels levels = new PriceLevels(orders, INITIAL_LEVELS);
+    private final BookSide bids = new BookSide(true, levels, INITIAL_LEVELS);
+    private final BookSide asks = new BookSide(false, levels, INITIAL_LEVELS);
 
     /** An empty book. */
     public L3Book() {
@@ -95,16 +70,11 @@ public final class L3Book implements LevelView {
 
     /** Removes every order and level; the capacity reached so far is kept. */
     public void clear() {
-        if (orderCount > 0) {
-            Arrays.fill(mapValues, 0);
-        }
-        orderCount = 0;
-        orderTop = 0;
-        orderFree = NIL;
-        levelTop = 0;
-        levelFree = NIL;
-        bidDepth = 0;
-        askDepth = 0;
+        index.clear();
+        orders.clear();
+        levels.clear();
+        bids.clear();
+        asks.clear();
     }
 
     // ------------------------------------------------------------------------------------------------- events
@@ -122,20 +92,14 @@ public final class L3Book implements LevelView {
         if (size <= 0 || (side != Side.BID && side != Side.ASK) || !validPrice(price)) {
             return INVALID;
         }
-        if ((orderCount + 1) << 1 > mapValues.length) {
-            growMap();
-        }
-        int index = probe(orderId);
-        if (mapValues[index] != 0) {
+        index.ensureRoomFor(orders.live() + 1); // before find: growing moves every entry
+        int at = index.find(orderId);
+        if (index.slotAt(at) != NIL) {
             return DUPLICATE_ORDER;
         }
-        int slot = allocateOrder();
-        mapKeys[index] = orderId;
-        mapValues[index] = slot + 1;
-        orderIds[slot] = orderId;
-        orderSizes[slot] = size;
-        append(levelFor(side == Side.BID, price), slot);
-        orderCount++;
+        int slot = orders.take(orderId, size);
+        index.put(at, orderId, slot);
+        levels.append(bookSide(side == Side.BID).levelFor(price), slot);
         return OK;
     }
 
@@ -152,36 +116,30 @@ public final class L3Book implements LevelView {
         if (newSize < 0 || (newSize > 0 && !validPrice(newPrice))) {
             return INVALID;
         }
-        int index = probe(orderId);
-        int value = mapValues[index];
-        if (value == 0) {
+        int at = index.find(orderId);
+        int slot = index.slotAt(at);
+        if (slot == NIL) {
             return UNKNOWN_ORDER;
         }
-        int slot = value - 1;
         if (newSize == 0) {
-            remove(index, slot);
+            remove(at, slot);
             return OK;
         }
-        int level = orderLevels[slot];
-        long oldSize = orderSizes[slot];
-        if (levelPrices[level] == newPrice) {
-            if (newSize <= oldSize) {
-                orderSizes[slot] = newSize;
-                levelTotals[level] += newSize - oldSize;
+        int level = orders.level(slot);
+        if (levels.price(level) == newPrice) {
+            if (newSize <= orders.size(slot)) {
+                levels.resize(slot, newSize);
             } else {
-                unlink(level, slot); // the level keeps existing: the order comes straight back
-                orderSizes[slot] = newSize;
-                append(level, slot);
+                levels.unlink(slot); // the level keeps existing: the order comes straight back
+                orders.size(slot, newSize);
+                levels.append(level, slot);
             }
             return OK;
         }
-        boolean bid = levelBids[level];
-        unlink(level, slot);
-        if (levelCounts[level] == 0) {
-            removeLevel(level);
-        }
-        orderSizes[slot] = newSize;
-        append(levelFor(bid, newPrice), slot);
+        BookSide side = bookSide(levels.bid(level));
+        leaveLevel(slot);
+        orders.size(slot, newSize);
+        levels.append(side.levelFor(newPrice), slot);
         return OK;
     }
 
@@ -203,12 +161,12 @@ public final class L3Book implements LevelView {
      * @return {@link #OK} or {@link #UNKNOWN_ORDER}.
      */
     public int delete(long orderId) {
-        int index = probe(orderId);
-        int value = mapValues[index];
-        if (value == 0) {
+        int at = index.find(orderId);
+        int slot = index.slotAt(at);
+        if (slot == NIL) {
             return UNKNOWN_ORDER;
         }
-        remove(index, value - 1);
+        remove(at, slot);
         return OK;
     }
 
@@ -227,18 +185,16 @@ public final class L3Book implements LevelView {
         if (amount <= 0) {
             return INVALID;
         }
-        int index = probe(orderId);
-        int value = mapValues[index];
-        if (value == 0) {
+        int at = index.find(orderId);
+        int slot = index.slotAt(at);
+        if (slot == NIL) {
             return UNKNOWN_ORDER;
         }
-        int slot = value - 1;
-        long remaining = orderSizes[slot] - amount;
+        long remaining = orders.size(slot) - amount;
         if (remaining <= 0) {
-            remove(index, slot);
+            remove(at, slot);
         } else {
-            orderSizes[slot] = remaining;
-            levelTotals[orderLevels[slot]] -= amount;
+            levels.resize(slot, remaining);
         }
         return OK;
     }
@@ -251,7 +207,7 @@ public final class L3Book implements LevelView {
      * @return the number of orders in the book.
      */
     public int orderCount() {
-        return orderCount;
+        return orders.live();
     }
 
     /**
@@ -261,7 +217,7 @@ public final class L3Book implements LevelView {
      * @return whether that order is in the book.
      */
     public boolean contains(long orderId) {
-        return mapValues[probe(orderId)] != 0;
+        return index.slotOf(orderId) != NIL;
     }
 
     /**
@@ -271,8 +227,8 @@ public final class L3Book implements LevelView {
      * @return the order's price mantissa, 0 if it is not in the book.
      */
     public long orderPrice(long orderId) {
-        int slot = slotOf(orderId);
-        return slot < 0 ? 0 : levelPrices[orderLevels[slot]];
+        int slot = index.slotOf(orderId);
+        return slot == NIL ? 0 : levels.price(orders.level(slot));
     }
 
     /**
@@ -282,8 +238,8 @@ public final class L3Book implements LevelView {
      * @return the order's remaining visible size mantissa, 0 if it is not in the book.
      */
     public long orderSize(long orderId) {
-        int slot = slotOf(orderId);
-        return slot < 0 ? 0 : orderSizes[slot];
+        int slot = index.slotOf(orderId);
+        return slot == NIL ? 0 : orders.size(slot);
     }
 
     /**
@@ -293,8 +249,8 @@ public final class L3Book implements LevelView {
      * @return the order's side, null if it is not in the book.
      */
     public Side orderSide(long orderId) {
-        int slot = slotOf(orderId);
-        return slot < 0 ? null : levelBids[orderLevels[slot]] ? Side.BID : Side.ASK;
+        int slot = index.slotOf(orderId);
+        return slot == NIL ? null : levels.bid(orders.level(slot)) ? Side.BID : Side.ASK;
     }
 
     /**
@@ -306,7 +262,7 @@ public final class L3Book implements LevelView {
      * @throws IndexOutOfBoundsException for a level out of range.
      */
     public int ordersAt(Side side, int level) {
-        return levelCounts[levelAt(side, level)];
+        return levels.count(levelAt(side, level));
     }
 
     /**
@@ -320,22 +276,7 @@ public final class L3Book implements LevelView {
      * @throws IndexOutOfBoundsException for a level or position out of range.
      */
     public long orderAt(Side side, int level, int position) {
-        int lvl = levelAt(side, level);
-        int count = levelCounts[lvl];
-        Objects.checkIndex(position, count);
-        int slot;
-        if (position <= count >> 1) {
-            slot = levelHeads[lvl];
-            for (int i = 0; i < position; i++) {
-                slot = orderNext[slot];
-            }
-        } else {
-            slot = levelTails[lvl];
-            for (int i = count - 1; i > position; i--) {
-                slot = orderPrev[slot];
-            }
-        }
-        return orderIds[slot];
+        return orders.id(levels.slotAt(levelAt(side, level), position));
     }
 
     /**
@@ -345,15 +286,8 @@ public final class L3Book implements LevelView {
      * @return the number of orders ahead of it at its level (0 = front of the queue), -1 if it is not in the book.
      */
     public int queuePosition(long orderId) {
-        int slot = slotOf(orderId);
-        if (slot < 0) {
-            return -1;
-        }
-        int ahead = 0;
-        for (int s = orderPrev[slot]; s != NIL; s = orderPrev[s]) {
-            ahead++;
-        }
-        return ahead;
+        int slot = index.slotOf(orderId);
+        return slot == NIL ? -1 : levels.positionOf(slot);
     }
 
     /**
@@ -363,18 +297,16 @@ public final class L3Book implements LevelView {
      * @param visitor called once per order.
      */
     public void forEachOrder(OrderVisitor visitor) {
-        for (int i = bidDepth - 1; i >= 0; i--) {
-            int level = bidLevels[i];
-            long price = levelPrices[level];
-            for (int s = levelHeads[level]; s != NIL; s = orderNext[s]) {
-                visitor.visit(orderIds[s], Side.BID, price, orderSizes[s]);
-            }
-        }
-        for (int i = askDepth - 1; i >= 0; i--) {
-            int level = askLevels[i];
-            long price = levelPrices[level];
-            for (int s = levelHeads[level]; s != NIL; s = orderNext[s]) {
-                visitor.visit(orderIds[s], Side.ASK, price, orderSizes[s]);
+        visitOrders(bids, Side.BID, visitor);
+        visitOrders(asks, Side.ASK, visitor);
+    }
+
+    private void visitOrders(BookSide bookSide, Side side, OrderVisitor visitor) {
+        for (int rank = 0; rank < bookSide.depth(); rank++) {
+            int level = bookSide.levelAt(rank);
+            long price = levels.price(level);
+            for (int s = levels.head(level); s != NIL; s = orders.next(s)) {
+                visitor.visit(orders.id(s), side, price, orders.size(s));
             }
         }
     }
@@ -387,7 +319,7 @@ public final class L3Book implements LevelView {
      */
     @Override
     public int depth(Side side) {
-        return side == Side.BID ? bidDepth : side == Side.ASK ? askDepth : 0;
+        return side == Side.BID ? bids.depth() : side == Side.ASK ? asks.depth() : 0;
     }
 
     /**
@@ -400,7 +332,7 @@ public final class L3Book implements LevelView {
      */
     @Override
     public long price(Side side, int level) {
-        return levelPrices[levelAt(side, level)];
+        return levels.price(levelAt(side, level));
     }
 
     /**
@@ -413,7 +345,7 @@ public final class L3Book implements LevelView {
      */
     @Override
     public long size(Side side, int level) {
-        return levelTotals[levelAt(side, level)];
+        return levels.total(levelAt(side, level));
     }
 
     /**
@@ -426,24 +358,7 @@ public final class L3Book implements LevelView {
      */
     @Override
     public long hash() {
-        long h = GOLDEN;
-        h = L2Book.mix(h, bidDepth);
-        for (int i = bidDepth - 1; i >= 0; i--) {
-            h = hashLevel(h, bidLevels[i]);
-        }
-        h = L2Book.mix(h, askDepth);
-        for (int i = askDepth - 1; i >= 0; i--) {
-            h = hashLevel(h, askLevels[i]);
-        }
-        return h;
-    }
-
-    private long hashLevel(long h, int level) {
-        h = L2Book.mix(L2Book.mix(h, levelPrices[level]), levelCounts[level]);
-        for (int s = levelHeads[level]; s != NIL; s = orderNext[s]) {
-            h = L2Book.mix(L2Book.mix(h, orderIds[s]), orderSizes[s]);
-        }
-        return h;
+        return hashSide(hashSide(GOLDEN, bids, true), asks, true);
     }
 
     /**
@@ -453,16 +368,21 @@ public final class L3Book implements LevelView {
      * @return the hash.
      */
     public long levelHash() {
-        long h = GOLDEN;
-        h = L2Book.mix(h, bidDepth);
-        for (int i = bidDepth - 1; i >= 0; i--) {
-            int level = bidLevels[i];
-            h = L2Book.mix(L2Book.mix(h, levelPrices[level]), levelTotals[level]);
-        }
-        h = L2Book.mix(h, askDepth);
-        for (int i = askDepth - 1; i >= 0; i--) {
-            int level = askLevels[i];
-            h = L2Book.mix(L2Book.mix(h, levelPrices[level]), levelTotals[level]);
+        return hashSide(hashSide(GOLDEN, bids, false), asks, false);
+    }
+
+    /**
+     * Mixes a side into a hash, best level first: each level's price and then, with its orders, the order count and
+     * every order front to back (id, size), or without them the level's total size (as {@link L2Book#hash()} does).
+     */
+    private long hashSide(long h, BookSide side, boolean withOrders) {
+        h = L2Book.mix(h, side.depth());
+        for (int rank = 0; rank < side.depth(); rank++) {
+            int level = side.levelAt(rank);
+            h = L2Book.mix(L2Book.mix(h, levels.price(level)), withOrders ? levels.count(level) : levels.total(level));
+            for (int s = withOrders ? levels.head(level) : NIL; s != NIL; s = orders.next(s)) {
+                h = L2Book.mix(L2Book.mix(h, orders.id(s)), orders.size(s));
+            }
         }
         return h;
     }
@@ -473,232 +393,34 @@ public final class L3Book implements LevelView {
         return price != Long.MIN_VALUE && price != Long.MAX_VALUE;
     }
 
-    /** The level-pool index of a side's level (0 = best). */
+    private BookSide bookSide(boolean bid) {
+        return bid ? bids : asks;
+    }
+
+    /** The pool index of a side's level (0 = best). */
     private int levelAt(Side side, int level) {
         if (side == Side.BID) {
-            return bidLevels[bidDepth - 1 - Objects.checkIndex(level, bidDepth)];
+            return bids.levelAt(level);
         }
         if (side == Side.ASK) {
-            return askLevels[askDepth - 1 - Objects.checkIndex(level, askDepth)];
+            return asks.levelAt(level);
         }
         throw new IndexOutOfBoundsException("no level " + level + " on side " + side);
     }
 
-    private int slotOf(long orderId) {
-        return mapValues[probe(orderId)] - 1;
-    }
-
-    /** The map index holding the id, or the empty index where it would go. */
-    private int probe(long orderId) {
-        int i = (int) ((orderId * GOLDEN) >>> mapShift);
-        while (true) {
-            if (mapValues[i] == 0 || mapKeys[i] == orderId) {
-                return i;
-            }
-            i = (i + 1) & mapMask;
+    /** Takes an order out of its level's queue, and the level out of its side if that leaves it empty. */
+    private void leaveLevel(int slot) {
+        int level = orders.level(slot);
+        levels.unlink(slot);
+        if (levels.count(level) == 0) {
+            bookSide(levels.bid(level)).remove(level);
         }
     }
 
-    /** Empties a map index, shifting back the entries of its probe run that may fill it (no tombstones). */
-    private void mapRemove(int index) {
-        int mask = mapMask;
-        int gap = index;
-        int j = index;
-        while (true) {
-            j = (j + 1) & mask;
-            int value = mapValues[j];
-            if (value == 0) {
-                break;
-            }
-            int home = (int) ((mapKeys[j] * GOLDEN) >>> mapShift);
-            if (((j - home) & mask) >= ((j - gap) & mask)) { // the gap lies on the entry's probe path
-                mapKeys[gap] = mapKeys[j];
-                mapValues[gap] = value;
-                gap = j;
-            }
-        }
-        mapValues[gap] = 0;
-    }
-
-    private void growMap() {
-        long[] oldKeys = mapKeys;
-        int[] oldValues = mapValues;
-        int capacity = oldValues.length << 1;
-        mapKeys = new long[capacity];
-        mapValues = new int[capacity];
-        mapMask = capacity - 1;
-        mapShift = 64 - Integer.numberOfTrailingZeros(capacity);
-        for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != 0) {
-                int at = probe(oldKeys[i]);
-                mapKeys[at] = oldKeys[i];
-                mapValues[at] = oldValues[i];
-            }
-        }
-    }
-
-    private int allocateOrder() {
-        int slot = orderFree;
-        if (slot != NIL) {
-            orderFree = orderNext[slot];
-            return slot;
-        }
-        if (orderTop == orderIds.length) {
-            int capacity = orderTop << 1;
-            orderIds = Arrays.copyOf(orderIds, capacity);
-            orderSizes = Arrays.copyOf(orderSizes, capacity);
-            orderLevels = Arrays.copyOf(orderLevels, capacity);
-            orderNext = Arrays.copyOf(orderNext, capacity);
-            orderPrev = Arrays.copyOf(orderPrev, capacity);
-        }
-        return orderTop++;
-    }
-
-    /** Unlinks an order from everything and frees its slot and map entry. */
-    private void remove(int index, int slot) {
-        int level = orderLevels[slot];
-        unlink(level, slot);
-        if (levelCounts[level] == 0) {
-            removeLevel(level);
-        }
-        mapRemove(index);
-        orderNext[slot] = orderFree;
-        orderFree = slot;
-        orderCount--;
-    }
-
-    private void append(int level, int slot) {
-        int tail = levelTails[level];
-        orderLevels[slot] = level;
-        orderPrev[slot] = tail;
-        orderNext[slot] = NIL;
-        if (tail == NIL) {
-            levelHeads[level] = slot;
-        } else {
-            orderNext[tail] = slot;
-        }
-        levelTails[level] = slot;
-        levelCounts[level]++;
-        levelTotals[level] += orderSizes[slot];
-    }
-
-    private void unlink(int level, int slot) {
-        int prev = orderPrev[slot];
-        int next = orderNext[slot];
-        if (prev == NIL) {
-            levelHeads[level] = next;
-        } else {
-            orderNext[prev] = next;
-        }
-        if (next == NIL) {
-            levelTails[level] = prev;
-        } else {
-            orderPrev[next] = prev;
-        }
-        levelCounts[level]--;
-        levelTotals[level] -= orderSizes[slot];
-    }
-
-    /** The level of a price on a side, created (empty) if there is none. */
-    private int levelFor(boolean bid, long price) {
-        long key = bid ? price : -price;
-        long[] keys = bid ? bidKeys : askKeys;
-        int depth = bid ? bidDepth : askDepth;
-        int at = search(keys, depth, key);
-        if (at >= 0) {
-            return (bid ? bidLevels : askLevels)[at];
-        }
-        int level = allocateLevel(bid, price);
-        if (depth == keys.length) {
-            growSide(bid);
-            keys = bid ? bidKeys : askKeys;
-        }
-        int[] levels = bid ? bidLevels : askLevels;
-        int insert = -at - 1;
-        System.arraycopy(keys, insert, keys, insert + 1, depth - insert);
-        System.arraycopy(levels, insert, levels, insert + 1, depth - insert);
-        keys[insert] = key;
-        levels[insert] = level;
-        if (bid) {
-            bidDepth++;
-        } else {
-            askDepth++;
-        }
-        return level;
-    }
-
-    /** Takes an empty level out of its side and back to the pool. */
-    private void removeLevel(int level) {
-        boolean bid = levelBids[level];
-        long key = bid ? levelPrices[level] : -levelPrices[level];
-        long[] keys = bid ? bidKeys : askKeys;
-        int[] levels = bid ? bidLevels : askLevels;
-        int depth = bid ? bidDepth : askDepth;
-        int at = depth - 1; // most removals are at the touch
-        if (keys[at] != key) {
-            at = search(keys, depth - 1, key);
-        }
-        System.arraycopy(keys, at + 1, keys, at, depth - at - 1);
-        System.arraycopy(levels, at + 1, levels, at, depth - at - 1);
-        if (bid) {
-            bidDepth--;
-        } else {
-            askDepth--;
-        }
-        levelHeads[level] = levelFree;
-        levelFree = level;
-    }
-
-    /** Binary search of ascending keys: the index, or -(insertion point) - 1. */
-    private static int search(long[] keys, int depth, long key) {
-        int lo = 0;
-        int hi = depth - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long k = keys[mid];
-            if (k < key) {
-                lo = mid + 1;
-            } else if (k > key) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -lo - 1;
-    }
-
-    private int allocateLevel(boolean bid, long price) {
-        int level = levelFree;
-        if (level != NIL) {
-            levelFree = levelHeads[level];
-        } else {
-            if (levelTop == levelPrices.length) {
-                int capacity = levelTop << 1;
-                levelPrices = Arrays.copyOf(levelPrices, capacity);
-                levelTotals = Arrays.copyOf(levelTotals, capacity);
-                levelHeads = Arrays.copyOf(levelHeads, capacity);
-                levelTails = Arrays.copyOf(levelTails, capacity);
-                levelCounts = Arrays.copyOf(levelCounts, capacity);
-                levelBids = Arrays.copyOf(levelBids, capacity);
-            }
-            level = levelTop++;
-        }
-        levelPrices[level] = price;
-        levelTotals[level] = 0;
-        levelHeads[level] = NIL;
-        levelTails[level] = NIL;
-        levelCounts[level] = 0;
-        levelBids[level] = bid;
-        return level;
-    }
-
-    private void growSide(boolean bid) {
-        if (bid) {
-            bidKeys = Arrays.copyOf(bidKeys, bidKeys.length << 1);
-            bidLevels = Arrays.copyOf(bidLevels, bidLevels.length << 1);
-        } else {
-            askKeys = Arrays.copyOf(askKeys, askKeys.length << 1);
-            askLevels = Arrays.copyOf(askLevels, askLevels.length << 1);
-        }
+    /** Takes an order out of the book: its queue, its id's index entry and its slot. */
+    private void remove(int at, int slot) {
+        leaveLevel(slot);
+        index.removeAt(at);
+        orders.release(slot);
     }
 }

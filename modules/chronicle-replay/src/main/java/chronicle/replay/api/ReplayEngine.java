@@ -18,7 +18,10 @@ import java.util.List;
 
 /**
  * Applies market-data records to books, for one or many markets: L2 snapshots and diffs to price-level books, L3
- * events to order books, resets and gaps by an explicit {@link GapPolicy}. Feed it records from any reader (a live
+ * events to order books, resets and gaps by an explicit {@link GapPolicy}. A snapshot is an {@code L2_SNAPSHOT}
+ * record or an {@code L3_EVENTS} record whose header says {@link EventType#SNAPSHOT}: it replaces the book, needs no
+ * update-id chaining, and ends both the wait for a snapshot ({@link MarketBook#awaitingSnapshot()}) and the flagged
+ * state ({@link MarketBook#afterGap()}). Feed it records from any reader (a live
  * queue, an archive queue, later any storage tier) as a {@link RecordHandler}.
  *
  * <p>Deterministic: the same records give the same books, and so the same {@link MarketBook#hash()} after every
@@ -170,7 +173,8 @@ public final class ReplayEngine implements RecordHandler {
 
     private void bookEvent(MarketBook book, MessageType type, long sequence, long timestamp, DirectBuffer buffer,
                            int body, int bodyLength) {
-        // An L3 record marked SNAPSHOT (a CLEAR followed by the resting orders) restores a book like an L2 snapshot.
+        // An L3 record marked SNAPSHOT (the resting orders, usually after a CLEAR) replaces the book as an L2 snapshot
+        // does: it ends a wait for a snapshot after a gap or a reset, and the flagged state.
         boolean snapshot = type == MessageType.L2_SNAPSHOT
                 || type == MessageType.L3_EVENTS && header.eventCode() == EventType.SNAPSHOT.code();
         if (!snapshot) {
@@ -199,7 +203,7 @@ public final class ReplayEngine implements RecordHandler {
         book.priceExponent = header.priceExponent();
         book.sizeExponent = header.sizeExponent();
         if (type == MessageType.L3_EVENTS) {
-            applyL3(book.l3(), buffer, body, bodyLength);
+            applyL3(book.l3(), snapshot, buffer, body, bodyLength);
         } else if (book.l2() != null) {
             applyL2(book.l2(), snapshot, buffer, body, bodyLength);
         }
@@ -257,11 +261,14 @@ public final class ReplayEngine implements RecordHandler {
         }
     }
 
-    private void applyL3(L3Book l3, DirectBuffer buffer, int body, int bodyLength) {
+    private void applyL3(L3Book l3, boolean snapshot, DirectBuffer buffer, int body, int bodyLength) {
         events.wrap(buffer, body);
         int count = bodyLength < L3Events.HEADER ? 0 : events.count();
         if (L3Events.length(count) > bodyLength || l3 == null) {
             return;
+        }
+        if (snapshot) {
+            l3.clear(); // a snapshot holds every resting order: none of the old ones may linger, CLEAR event or not
         }
         for (int i = 0; i < count; i++) {
             L3Action action = L3Action.of(events.actionCode(i));

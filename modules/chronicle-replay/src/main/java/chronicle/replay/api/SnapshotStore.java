@@ -237,7 +237,11 @@ public final class SnapshotStore {
                     + "writes another");
         }
         MarketBook book = new MarketBook(header.venueId(), header.marketId(), header.mode(), maxDepth);
-        codec.decode(new UnsafeBuffer(bytes), HEADER, header.bodyLength(), book);
+        try {
+            codec.decode(new UnsafeBuffer(bytes), HEADER, header.bodyLength(), book);
+        } catch (IllegalArgumentException e) {
+            throw new ReplayException(header.file() + ": " + e.getMessage());
+        }
         book.restoredAt(header.sequence(), header.timestamp(), header.exchangeTimestamp(), header.ingestTimestamp(),
                 header.updateId(), header.priceExponent(), header.sizeExponent());
         return book;

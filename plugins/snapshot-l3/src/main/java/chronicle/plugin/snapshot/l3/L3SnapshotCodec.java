@@ -12,6 +12,10 @@ import org.agrona.ExpandableArrayBuffer;
  * Snapshot codec {@code l3}: every resting order of an L3 book, in book order (bids best level first, then asks,
  * each level front of the queue first), so that loading it rebuilds the same queue priorities.
  *
+ * <p>Decoding refuses, with an {@link IllegalArgumentException} naming the order, a body that is not exactly
+ * {@code 8 + 25 x orders} bytes and an order the book would not take (unknown side, sentinel price, non-positive
+ * size, an id that appears twice): a snapshot is never loaded with orders silently left out.
+ *
  * <pre>
  *  0         8          9                  17                 25                 33
  *  +---------+----------+------------------+------------------+------------------+
@@ -59,17 +63,24 @@ public final class L3SnapshotCodec implements SnapshotCodec {
         if (l3 == null) {
             throw new IllegalArgumentException("an l3 snapshot restores an L3 book, not " + book.mode());
         }
-        l3.clear();
         if (length < 8) {
-            throw new IllegalArgumentException("l3 snapshot body too short");
+            throw new IllegalArgumentException("l3 snapshot body too short: " + length + " bytes, the order count "
+                    + "alone takes 8");
         }
         long count = buffer.getLong(offset);
-        if (count < 0 || 8 + count * ORDER > length) {
-            throw new IllegalArgumentException("l3 snapshot body: " + count + " orders do not fit " + length + " bytes");
+        if (count < 0 || count != (length - 8) / ORDER || (length - 8) % ORDER != 0) {
+            throw new IllegalArgumentException("l3 snapshot body: " + count + " orders of " + ORDER + " bytes do not "
+                    + "make " + length + " bytes");
         }
+        l3.clear();
         int at = offset + 8;
         for (long i = 0; i < count; i++) {
-            l3.add(buffer.getLong(at + 1), Side.of(buffer.getByte(at)), buffer.getLong(at + 9), buffer.getLong(at + 17));
+            long orderId = buffer.getLong(at + 1);
+            int status = l3.add(orderId, Side.of(buffer.getByte(at)), buffer.getLong(at + 9), buffer.getLong(at + 17));
+            if (status != L3Book.OK) {
+                throw new IllegalArgumentException("l3 snapshot body: order " + i + " (id " + orderId + ") "
+                        + (status == L3Book.DUPLICATE_ORDER ? "appears twice" : "has no valid side, price or size"));
+            }
             at += ORDER;
         }
     }
