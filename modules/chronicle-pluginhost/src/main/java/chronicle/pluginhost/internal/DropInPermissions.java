@@ -75,7 +75,7 @@ public final class DropInPermissions {
                 try {
                     trustedOwners.putIfAbsent(users.lookupPrincipalByName(name), name);
                 } catch (IOException unknown) {
-                    // A user without an entry in the user database cannot own anything by that name.
+                    // Neither a known user nor a numeric id: no file can be owned by it.
                 }
             }
         }
