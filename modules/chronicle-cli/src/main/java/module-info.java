@@ -4,6 +4,7 @@
  */
 module chronicle.cli {
     requires chronicle.core;
+    requires chronicle.pluginhost;
     requires chronicle.protocol;
     requires chronicle.bus;
     requires chronicle.storage;

@@ -3,6 +3,7 @@
  * publishes and records imports; vendor formats are plug-ins behind {@link chronicle.ingest.spi.VendorAdapter}.
  */
 module chronicle.ingest {
+    requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.protocol;
     requires transitive chronicle.bus;

@@ -5,6 +5,7 @@
  * are plug-ins under {@code plugins/}).
  */
 module chronicle.replay {
+    requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.protocol;
     requires transitive chronicle.bus;

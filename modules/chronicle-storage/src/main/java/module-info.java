@@ -4,6 +4,7 @@
  * <p>API: {@link chronicle.storage.api.ArchiveTap}. SPIs: {@link chronicle.storage.spi.Compressor}.
  */
 module chronicle.storage {
+    requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.bus;
 

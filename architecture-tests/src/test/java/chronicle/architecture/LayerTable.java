@@ -20,7 +20,7 @@ final class LayerTable {
     static final int PLUGIN_LAYER = 5;
 
     private static final List<List<String>> LAYERS = List.of(
-            List.of("chronicle.core", "chronicle.protocol"),
+            List.of("chronicle.core", "chronicle.protocol", "chronicle.pluginhost"),
             List.of("chronicle.bus", "chronicle.storage", "chronicle.ingest"),
             List.of("chronicle.replay", "chronicle.api", "chronicle.sim"),
             List.of("chronicle.etl", "chronicle.framework", "chronicle.feed.binance", "chronicle.cli"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,8 +46,8 @@ class LayerTableTest {
     void shouldFindEveryModuleOfTheBuildAndNoViolation() throws IOException {
         List<ModuleDescriptor> descriptors = buildDescriptors();
         List<String> names = descriptors.stream().map(ModuleDescriptor::name).toList();
-        assertTrue(names.containsAll(List.of("chronicle.core", "chronicle.bus", "chronicle.storage",
-                "chronicle.cli", "chronicle.plugin.compressor.zstd")), names.toString());
+        assertTrue(names.containsAll(List.of("chronicle.core", "chronicle.pluginhost", "chronicle.bus",
+                "chronicle.storage", "chronicle.cli", "chronicle.plugin.compressor.zstd")), names.toString());
         assertEquals(List.of(), LayerTable.violations(descriptors));
     }
 
@@ -74,6 +75,19 @@ class LayerTableTest {
         List<String> problems = LayerTable.violations(List.of(plugin, cli));
         assertEquals(3, problems.size(), problems.toString());
         assertFalse(problems.stream().anyMatch(p -> p.contains("chronicle.storage")), problems.toString());
+    }
+
+    @Test
+    void shouldPlaceThePluginHostInLayerOneWhereTheJournalCannotRequireIt() {
+        assertEquals(OptionalInt.of(1), LayerTable.layerOf("chronicle.pluginhost"));
+        ModuleDescriptor storage = ModuleDescriptor.newModule("chronicle.storage")
+                .requires("chronicle.pluginhost").build();
+        ModuleDescriptor plugin = ModuleDescriptor.newModule("chronicle.plugin.x")
+                .requires("chronicle.pluginhost").build();
+        ModuleDescriptor core = ModuleDescriptor.newModule("chronicle.core").requires("chronicle.pluginhost").build();
+        assertEquals(List.of(), LayerTable.violations(List.of(storage, plugin)));
+        assertEquals(List.of("chronicle.core (layer 1) -> chronicle.pluginhost (layer 1): forbidden edge"),
+                LayerTable.violations(List.of(core)));
     }
 
     @Test

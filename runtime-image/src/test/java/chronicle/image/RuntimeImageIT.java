@@ -16,10 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 
@@ -145,6 +148,76 @@ class RuntimeImageIT {
                 r::describe);
     }
 
+    /**
+     * A drop-in that other users may write to is skipped with one line naming the fix, whatever its neighbours
+     * do: a group-writable top-level jar and a world-writable sub-folder are refused, the safe jar beside them loads.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void dropInsOtherUsersMayWriteAreSkippedWithTheFix(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("chronicle");
+        copyTree(image, copy);
+        Path plugins = copy.resolve("plugins");
+        Path identity = plugins.resolve("test-identity.jar");
+        buildDropIns(tmp.resolve("build"), identity, tmp.resolve("build/test-broken.jar"), false);
+        Path groupWritable = Files.copy(identity, plugins.resolve("group-writable.jar"));
+        Files.setPosixFilePermissions(groupWritable, PosixFilePermissions.fromString("rw-rw-r--"));
+        Path worldWritable = Files.createDirectory(plugins.resolve("world-writable"));
+        Files.copy(identity, worldWritable.resolve("test-identity.jar"));
+        Files.setPosixFilePermissions(worldWritable, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        Path workDir = Files.createDirectory(tmp.resolve("work"));
+        Result r = run(copy, workDir, "plugins");
+
+        assertEquals(0, r.exit(), r::describe);
+        assertEquals("", r.err(), r::describe);
+        Listing listing = Listing.parse(r.out());
+        assertRow(listing, "identity", "test.identity", "plugins/");
+        Path shown = plugins.toRealPath();
+        Path jar = shown.resolve("group-writable.jar");
+        Path folder = shown.resolve("world-writable");
+        assertEquals(List.of(
+                "BROKEN " + jar + ": skipped: " + jar + " is writable by other users (mode rw-rw-r--); run chmod go-w "
+                        + jar,
+                "BROKEN " + folder + ": skipped: " + folder + " is writable by other users (mode rwxrwxrwx); "
+                        + "run chmod -R go-w " + folder),
+                listing.broken(), r::describe);
+        assertTrue(listing.summary().startsWith(listing.rows().size() + " provider(s) loaded, 2 skipped"),
+                r::describe);
+    }
+
+    /** The build sets the image's modes itself, so that the umask of whoever built it does not matter. */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void imageIsWritableByItsOwnerOnly() throws IOException {
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(image.resolve("plugins"))));
+        List<String> writableByOthers = new ArrayList<>();
+        Files.walkFileTree(image, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                check(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!attrs.isSymbolicLink()) {
+                    check(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            private void check(Path path) throws IOException {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    writableByOthers.add(path + " " + PosixFilePermissions.toString(mode));
+                }
+            }
+        });
+        assertEquals(List.of(), writableByOthers);
+    }
+
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void unknownOptionIsAUsageError(@TempDir Path workDir) throws Exception {
@@ -243,14 +316,14 @@ class RuntimeImageIT {
     }
 
     /**
-     * Copies the image, keeping file attributes (the executable bit of bin/* and lib/jspawnhelper) and symbolic
-     * links as they are.
+     * Copies the image, keeping file attributes (the executable bit of bin/* and lib/jspawnhelper, the modes of
+     * folders, which the plug-in host checks on plugins/) and symbolic links as they are.
      */
     private static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                Files.copy(dir, to.resolve(from.relativize(dir).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -352,6 +425,10 @@ class RuntimeImageIT {
                 "-C", classes.resolve("test.identity").toString(), ".");
         tool("jar", "--create", "--file", brokenJar.toString(), "--module-version", "1.0",
                 "-C", classes.resolve("test.broken").toString(), ".");
+        // As installed, whatever the umask: the host skips a drop-in that its group or other users may write to.
+        for (Path jar : List.of(identityJar, brokenJar)) {
+            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -1,7 +1,7 @@
 package chronicle.cli.internal;
 
-import chronicle.core.spi.PluginHost;
-import chronicle.core.spi.PluginProvider;
+import chronicle.pluginhost.api.PluginHost;
+import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.api.ImportJob;
 import chronicle.ingest.api.ImportPipeline;
 import chronicle.ingest.api.ImportProgress;

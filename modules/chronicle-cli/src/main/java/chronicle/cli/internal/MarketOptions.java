@@ -4,7 +4,7 @@ import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.MarketIds;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueException;
-import chronicle.core.spi.PluginHost;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.replay.spi.SnapshotCodec;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package chronicle.cli.internal;
 
-import chronicle.core.spi.PluginHost;
-import chronicle.core.spi.PluginProblem;
-import chronicle.core.spi.PluginProvider;
+import chronicle.pluginhost.api.PluginHost;
+import chronicle.pluginhost.api.PluginProblem;
+import chronicle.pluginhost.api.PluginProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code chronicle plugins}: every provider of every SPI, built in or dropped into {@code plugins/}, and every
- * jar or folder that was skipped with its reason.
+ * {@code chronicle plugins}: every provider of every SPI, built in or dropped into {@code plugins/}, every jar or
+ * folder that was skipped with its reason (including drop-ins refused for their owner or mode), and what the
+ * permission check of drop-ins verified.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List plug-ins: SPI, name, version, module, layer and status; skipped jars with the reason.")
@@ -44,6 +45,6 @@ final class PluginsCommand implements Runnable {
             out.println("BROKEN " + problem.toLine());
         }
         out.println((rows.size() - 1) + " provider(s) loaded, " + problems.size() + " skipped; drop-in folder: "
-                + host.pluginsDir().toAbsolutePath().normalize());
+                + host.pluginsDir().toAbsolutePath().normalize() + " (" + host.permissionCheck() + ")");
     }
 }

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,12 +69,30 @@ class MainTest {
 
     @Test
     void shouldListBrokenDropInWithItsReason() throws IOException {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.writeString(plugins.resolve("junk.jar"), "this is not a zip file");
+        Path plugins = withMode(Files.createDirectories(dir.resolve("plugins")), "rwxr-xr-x");
+        withMode(Files.writeString(plugins.resolve("junk.jar"), "this is not a zip file"), "rw-r--r--");
         Result listed = run("plugins", "--plugins-dir", plugins.toString());
         assertEquals(0, listed.code(), listed.err());
         assertTrue(listed.out().startsWith("SPI  NAME  VERSION  MODULE  LAYER  STATUS"), listed.out());
         assertTrue(listed.out().contains("BROKEN " + plugins.resolve("junk.jar") + ": skipped: "), listed.out());
         assertTrue(listed.out().contains("0 provider(s) loaded, 1 skipped"), listed.out());
+    }
+
+    @Test
+    void shouldSkipADropInOtherUsersMayWriteAndNameTheFix() throws IOException {
+        Path plugins = withMode(Files.createDirectories(dir.resolve("plugins")), "rwxr-xr-x");
+        Path shared = withMode(Files.writeString(plugins.resolve("shared.jar"), "not read"), "rw-rw-rw-");
+        Result listed = run("plugins", "--plugins-dir", plugins.toString());
+        assertEquals(0, listed.code(), listed.err());
+        List<String> lines = listed.out().lines().toList();
+        assertTrue(lines.contains("BROKEN " + shared + ": skipped: " + shared
+                + " is writable by other users (mode rw-rw-rw-); run chmod go-w " + shared), listed.out());
+        assertTrue(lines.getLast().startsWith("0 provider(s) loaded, 1 skipped; drop-in folder: " + plugins
+                + " (drop-ins must be owned by "), listed.out());
+        assertTrue(lines.getLast().endsWith(" and not writable by group or others)"), listed.out());
+    }
+
+    private static Path withMode(Path path, String mode) throws IOException {
+        return Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
     }
 }

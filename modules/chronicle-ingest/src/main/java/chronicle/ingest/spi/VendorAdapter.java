@@ -1,6 +1,6 @@
 package chronicle.ingest.spi;
 
-import chronicle.core.spi.Plugin;
+import chronicle.pluginhost.spi.Plugin;
 
 import java.io.IOException;
 

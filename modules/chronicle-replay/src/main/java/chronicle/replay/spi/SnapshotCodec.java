@@ -1,6 +1,6 @@
 package chronicle.replay.spi;
 
-import chronicle.core.spi.Plugin;
+import chronicle.pluginhost.spi.Plugin;
 import chronicle.replay.api.MarketBook;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;

@@ -1,6 +1,6 @@
 package chronicle.storage.spi;
 
-import chronicle.core.spi.Plugin;
+import chronicle.pluginhost.spi.Plugin;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package chronicle.plugin.compressor.zstd;
 
-import chronicle.core.spi.PluginHost;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.storage.spi.Compressor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

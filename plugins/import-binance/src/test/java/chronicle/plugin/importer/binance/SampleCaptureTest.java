@@ -1,7 +1,7 @@
 package chronicle.plugin.importer.binance;
 
-import chronicle.core.spi.PluginHost;
-import chronicle.core.spi.PluginProvider;
+import chronicle.pluginhost.api.PluginHost;
+import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;

@@ -1,6 +1,6 @@
 package chronicle.plugin.importer.lobster;
 
-import chronicle.core.spi.PluginHost;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.InputOpener;
 import chronicle.ingest.spi.OnError;

@@ -1,7 +1,7 @@
 package chronicle.plugin.importer.tardis;
 
-import chronicle.core.spi.PluginHost;
-import chronicle.core.spi.PluginProvider;
+import chronicle.pluginhost.api.PluginHost;
+import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;
 import chronicle.protocol.api.BookMode;

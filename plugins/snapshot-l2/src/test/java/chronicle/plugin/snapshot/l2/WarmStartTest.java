@@ -3,7 +3,7 @@ package chronicle.plugin.snapshot.l2;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
-import chronicle.core.spi.PluginHost;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.protocol.api.SyntheticMarket;
 import chronicle.replay.api.GapPolicy;
 import chronicle.replay.api.SnapshotHeader;

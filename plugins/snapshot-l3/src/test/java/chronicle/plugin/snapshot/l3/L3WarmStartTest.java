@@ -5,7 +5,7 @@ import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.QueueWriter;
 import chronicle.core.api.StartPosition;
-import chronicle.core.spi.PluginHost;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;

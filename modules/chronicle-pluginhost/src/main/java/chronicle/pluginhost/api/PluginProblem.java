@@ -1,4 +1,4 @@
-package chronicle.core.spi;
+package chronicle.pluginhost.api;
 
 import java.nio.file.Path;
 

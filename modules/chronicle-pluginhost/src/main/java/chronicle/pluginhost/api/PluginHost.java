@@ -1,7 +1,9 @@
-package chronicle.core.spi;
+package chronicle.pluginhost.api;
 
-import chronicle.core.internal.plugin.PluginLayer;
-import chronicle.core.internal.plugin.PluginLayerBuilder;
+import chronicle.pluginhost.internal.DropInPermissions;
+import chronicle.pluginhost.internal.PluginLayer;
+import chronicle.pluginhost.internal.PluginLayerBuilder;
+import chronicle.pluginhost.spi.Plugin;
 
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
@@ -29,6 +31,12 @@ import java.util.stream.Collectors;
  * A broken plug-in (bad descriptor, duplicate module, missing dependency, failing constructor) becomes one
  * {@link PluginProblem}, naming the jar and the reason, and every other plug-in still loads.
  *
+ * <p>A plug-in runs with the rights of whoever starts it, so, as OpenSSH's {@code StrictModes} does, the host
+ * refuses a drop-in jar or sub-folder (or anything inside one) that is owned by a user other than the launcher's
+ * user or root, or that its group or other users may write to; a drop-in folder that fails the same check loads
+ * nothing. Each refusal is a {@link PluginProblem} naming the path and the {@code chmod} or {@code chown} that
+ * fixes it. {@link #permissionCheck()} says what was checked (nothing, on a file system without POSIX attributes).
+ *
  * <p><b>Thread safety:</b> a host is immutable once built and may be shared; its layers live as long as it does.
  */
 public final class PluginHost {
@@ -37,11 +45,14 @@ public final class PluginHost {
     public static final String PLUGINS_DIR_PROPERTY = "chronicle.plugins.dir";
 
     private final Path pluginsDir;
+    private final String permissionCheck;
     private final List<PluginLayer> layers;
     private final List<PluginProblem> loadProblems;
 
-    private PluginHost(Path pluginsDir, List<PluginLayer> layers, List<PluginProblem> problems) {
+    private PluginHost(Path pluginsDir, String permissionCheck, List<PluginLayer> layers,
+                       List<PluginProblem> problems) {
         this.pluginsDir = pluginsDir;
+        this.permissionCheck = permissionCheck;
         this.layers = layers;
         this.loadProblems = problems;
     }
@@ -64,8 +75,9 @@ public final class PluginHost {
      * @return a host with every loadable plug-in layer defined.
      */
     public static PluginHost of(Path pluginsDir) {
-        PluginLayerBuilder builder = new PluginLayerBuilder(ModuleLayer.boot()).load(pluginsDir);
-        return new PluginHost(pluginsDir, builder.layers(), builder.problems());
+        DropInPermissions permissions = DropInPermissions.forLauncher(pluginsDir.getFileSystem());
+        PluginLayerBuilder builder = new PluginLayerBuilder(ModuleLayer.boot(), permissions).load(pluginsDir);
+        return new PluginHost(pluginsDir, permissions.describe(), builder.layers(), builder.problems());
     }
 
     /**
@@ -73,6 +85,16 @@ public final class PluginHost {
      */
     public Path pluginsDir() {
         return pluginsDir;
+    }
+
+    /**
+     * What every drop-in had to pass before it was read.
+     *
+     * @return for example {@code drop-ins must be owned by alice or root and not writable by group or others},
+     *         or, on a file system without POSIX attributes, a sentence saying that owner and mode were not checked.
+     */
+    public String permissionCheck() {
+        return permissionCheck;
     }
 
     /**

@@ -1,4 +1,6 @@
-package chronicle.core.spi;
+package chronicle.pluginhost.api;
+
+import chronicle.pluginhost.spi.Plugin;
 
 /** A test-only SPI that the plug-in jars built by {@link PluginJars} implement. */
 public interface Greeter extends Plugin {

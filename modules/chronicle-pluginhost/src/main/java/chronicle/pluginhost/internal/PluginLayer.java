@@ -1,4 +1,4 @@
-package chronicle.core.internal.plugin;
+package chronicle.pluginhost.internal;
 
 /**
  * A module layer made from drop-in plug-ins.

@@ -1,4 +1,4 @@
-package chronicle.core.spi;
+package chronicle.pluginhost.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,40 +19,13 @@ class PluginHostTest {
     @TempDir
     Path tmp;
 
-    private static String greeterModule(String module, String pkg, String cls, String greeting, String requires) {
-        return """
-                module %s {
-                    requires chronicle.core;
-                    %s
-                    provides chronicle.core.spi.Greeter with %s.%s;
-                }
-                """.formatted(module, requires, pkg, cls);
-    }
-
-    private static String greeterClass(String pkg, String cls, String name, String greetExpression) {
-        return """
-                package %s;
-                public class %s implements chronicle.core.spi.Greeter {
-                    public String name() { return "%s"; }
-                    public String greet() { return %s; }
-                }
-                """.formatted(pkg, cls, name, greetExpression);
-    }
-
-    private Path explicitPlugin(PluginJars jars, Path jar, String module, String name, String version) {
-        String pkg = module.replace('.', '_');
-        return jars.explicitModule(jar, version, List.of(), Map.of(
-                "module-info.java", greeterModule(module, pkg, "Hello", "", ""),
-                pkg + "/Hello.java", greeterClass(pkg, "Hello", name, "\"hello from " + name + "\"")));
-    }
-
     @Test
     void shouldDiscoverExplicitModuleAndPlainJarDroppedIntoPluginsFolder() throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path plugins = PluginJars.folder(tmp.resolve("plugins"));
         PluginJars jars = new PluginJars(Files.createDirectories(tmp.resolve("work")));
-        explicitPlugin(jars, plugins.resolve("hello-explicit.jar"), "test.hello", "explicit", "1.2.3");
+        jars.greeter(plugins.resolve("hello-explicit.jar"), "test.hello", "explicit", "1.2.3");
         jars.plainJar(plugins.resolve("hello-plain.jar"), "plain.Hi", Map.of(
-                "plain/Hi.java", greeterClass("plain", "Hi", "plain", "\"hi\"")));
+                "plain/Hi.java", PluginJars.greeterClass("plain", "Hi", "plain", "\"hi\"")));
 
         PluginHost host = PluginHost.of(plugins);
 
@@ -71,15 +44,15 @@ class PluginHostTest {
 
     @Test
     void shouldGiveEachSubFolderItsOwnLayerWithItsOwnDependencies() throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
-        Path folder = Files.createDirectories(plugins.resolve("fancy"));
+        Path plugins = PluginJars.folder(tmp.resolve("plugins"));
+        Path folder = PluginJars.folder(plugins.resolve("fancy"));
         PluginJars jars = new PluginJars(Files.createDirectories(tmp.resolve("work")));
         Path lib = jars.explicitModule(folder.resolve("words.jar"), "0.9", List.of(), Map.of(
                 "module-info.java", "module test.words { exports words; }",
                 "words/Words.java", "package words; public class Words { public static String word() { return \"fancy\"; } }"));
         jars.explicitModule(folder.resolve("fancy-greeter.jar"), "2.0", List.of(lib), Map.of(
-                "module-info.java", greeterModule("test.fancy", "fancy", "Fancy", "", "requires test.words;"),
-                "fancy/Fancy.java", greeterClass("fancy", "Fancy", "fancy",
+                "module-info.java", PluginJars.greeterModule("test.fancy", "fancy", "Fancy", "requires test.words;"),
+                "fancy/Fancy.java", PluginJars.greeterClass("fancy", "Fancy", "fancy",
                         "words.Words.word() + \" \" + Thread.currentThread().getContextClassLoader()"
                                 + ".equals(getClass().getClassLoader())")));
 
@@ -94,26 +67,27 @@ class PluginHostTest {
 
     @Test
     void shouldReportMissingDependencyDuplicateAndBadDescriptorWhileOthersStillLoad() throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path plugins = PluginJars.folder(tmp.resolve("plugins"));
         PluginJars jars = new PluginJars(Files.createDirectories(tmp.resolve("work")));
-        explicitPlugin(jars, plugins.resolve("good.jar"), "test.good", "good", "1.0");
+        jars.greeter(plugins.resolve("good.jar"), "test.good", "good", "1.0");
         // Missing dependency: compiled against a library that is then not shipped.
         Path lib = jars.explicitModule(tmp.resolve("work/absent.jar"), "1", List.of(), Map.of(
                 "module-info.java", "module test.absent { exports absent; }",
                 "absent/A.java", "package absent; public class A { public static String a() { return \"a\"; } }"));
         jars.explicitModule(plugins.resolve("needs-absent.jar"), "1.0", List.of(lib), Map.of(
-                "module-info.java", greeterModule("test.needy", "needy", "Needy", "", "requires test.absent;"),
-                "needy/Needy.java", greeterClass("needy", "Needy", "needy", "absent.A.a()")));
+                "module-info.java", PluginJars.greeterModule("test.needy", "needy", "Needy", "requires test.absent;"),
+                "needy/Needy.java", PluginJars.greeterClass("needy", "Needy", "needy", "absent.A.a()")));
         // Duplicate module name in two top-level jars.
-        explicitPlugin(jars, plugins.resolve("zz-duplicate.jar"), "test.good", "good-again", "1.1");
+        jars.greeter(plugins.resolve("zz-duplicate.jar"), "test.good", "good-again", "1.1");
         // Bad descriptor: a module-info.class that is not a class file.
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(plugins.resolve("bad-descriptor.jar")))) {
             zip.putNextEntry(new java.util.zip.ZipEntry("module-info.class"));
             zip.write("not a class file".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
         }
+        PluginJars.withMode(plugins.resolve("bad-descriptor.jar"), "rw-r--r--");
         // A sub-folder whose plug-in needs a module nobody has.
-        Path folder = Files.createDirectories(plugins.resolve("lonely"));
+        Path folder = PluginJars.folder(plugins.resolve("lonely"));
         Files.copy(plugins.resolve("needs-absent.jar"), folder.resolve("needs-absent.jar"));
 
         PluginHost host = PluginHost.of(plugins);
@@ -130,14 +104,14 @@ class PluginHostTest {
 
     @Test
     void shouldReportProviderWhoseConstructorFailsAndKeepTheOthers() throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path plugins = PluginJars.folder(tmp.resolve("plugins"));
         PluginJars jars = new PluginJars(Files.createDirectories(tmp.resolve("work")));
-        explicitPlugin(jars, plugins.resolve("good.jar"), "test.good", "good", "1.0");
+        jars.greeter(plugins.resolve("good.jar"), "test.good", "good", "1.0");
         jars.explicitModule(plugins.resolve("throws.jar"), "1.0", List.of(), Map.of(
-                "module-info.java", greeterModule("test.throwing", "throwing", "Boom", "", ""),
+                "module-info.java", PluginJars.greeterModule("test.throwing", "throwing", "Boom", ""),
                 "throwing/Boom.java", """
                         package throwing;
-                        public class Boom implements chronicle.core.spi.Greeter {
+                        public class Boom implements chronicle.pluginhost.api.Greeter {
                             public Boom() { throw new IllegalStateException("no licence key"); }
                             public String name() { return "boom"; }
                             public String greet() { return "never"; }

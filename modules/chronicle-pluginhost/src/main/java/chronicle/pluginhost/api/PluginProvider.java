@@ -1,4 +1,6 @@
-package chronicle.core.spi;
+package chronicle.pluginhost.api;
+
+import chronicle.pluginhost.spi.Plugin;
 
 import java.util.function.Consumer;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
-package chronicle.core.internal.plugin;
+package chronicle.pluginhost.internal;
 
-import chronicle.core.spi.PluginProblem;
+import chronicle.pluginhost.api.PluginProblem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,18 +26,24 @@ import java.util.stream.Stream;
  * <p>Top-level jars share one layer; each sub-folder gets a layer of its own, so two plug-ins never see each
  * other's dependencies. A jar with a bad descriptor, a duplicate module or a missing dependency becomes a
  * {@link PluginProblem} and is left out, while every other plug-in still loads.
+ *
+ * <p>Before anything is read, {@link DropInPermissions} checks owner and mode: a jar or sub-folder that another
+ * user could change is not loaded, and a drop-in folder that another user could change loads nothing.
  */
 public final class PluginLayerBuilder {
 
     private final ModuleLayer parent;
+    private final DropInPermissions permissions;
     private final List<PluginLayer> layers = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
 
     /**
-     * @param parent the layer plug-ins are children of (the boot layer in production).
+     * @param parent      the layer plug-ins are children of (the boot layer in production).
+     * @param permissions the owner and mode check every drop-in must pass.
      */
-    public PluginLayerBuilder(ModuleLayer parent) {
+    public PluginLayerBuilder(ModuleLayer parent, DropInPermissions permissions) {
         this.parent = parent;
+        this.permissions = permissions;
     }
 
     /**
@@ -49,14 +56,20 @@ public final class PluginLayerBuilder {
         if (!Files.isDirectory(pluginsDir)) {
             return this;
         }
+        Optional<DropInPermissions.Refusal> unsafeFolder = permissions.check(pluginsDir);
+        if (unsafeFolder.isPresent()) {
+            problems.add(new PluginProblem(pluginsDir, unsafeFolder.get().fault()
+                    + ", so none of the drop-ins in it is loaded; " + unsafeFolder.get().fix()));
+            return this;
+        }
         List<Path> jars = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         try (Stream<Path> entries = Files.list(pluginsDir)) {
             entries.sorted().forEach(p -> {
                 if (Files.isDirectory(p)) {
-                    folders.add(p);
+                    admit(p, permissions.checkTree(p), folders);
                 } else if (p.getFileName().toString().endsWith(".jar")) {
-                    jars.add(p);
+                    admit(p, permissions.check(p), jars);
                 }
             });
         } catch (IOException e) {
@@ -79,6 +92,14 @@ public final class PluginLayerBuilder {
      */
     public List<PluginProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    private void admit(Path dropIn, Optional<DropInPermissions.Refusal> refusal, List<Path> admitted) {
+        if (refusal.isPresent()) {
+            problems.add(new PluginProblem(dropIn, refusal.get().reason()));
+        } else {
+            admitted.add(dropIn);
+        }
     }
 
     private void loadTopLevel(List<Path> jars) {
