@@ -2,13 +2,12 @@ package chronicle.plugin.importer.binance;
 
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
+import chronicle.ingest.spi.LineReader;
 import chronicle.ingest.spi.VendorAdapter;
 import chronicle.protocol.api.StreamKind;
 import com.fasterxml.jackson.core.JsonFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +92,9 @@ public final class BinanceAdapter implements VendorAdapter {
         List<InputFile> inputs = new ArrayList<>(request.inputs().size());
         try {
             for (Path path : request.inputs()) {
-                long size = Files.size(path);
-                InputStream in = request.opener() != null ? request.opener().open(path) : Files.newInputStream(path);
                 MessageParser parser = new MessageParser(JSON, request.symbol().strip(), stream, PRICE_EXPONENT,
                         SIZE_EXPONENT);
-                InputFile input = new InputFile(path, in, size, parser);
+                InputFile input = new InputFile(LineReader.open(request, path), parser);
                 inputs.add(input);
                 input.sniff();
             }
