@@ -8,10 +8,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 
 /**
  * Sample files from a module's test resources (they travel with the clone: tests need nothing outside it). The
- * anchor is a test class of that module: in a named module only its own classes see its resources.
+ * caller looks the resource up itself ({@code MyTest.class.getResource("/tardis/x.csv")}): in a named module only
+ * its own code sees its resources.
  */
 public final class TestResources {
 
@@ -19,40 +21,29 @@ public final class TestResources {
     }
 
     /**
-     * @param anchor   a test class of the module holding the resource.
-     * @param resource its name, for example {@code /tardis/kraken_trades_XBT-USD.csv}.
-     * @return its path (under {@code target/test-classes}, or {@code src/test/resources} as a fallback).
+     * @param resource a test resource as the module's own class found it (null if it did not).
+     * @return its path, under {@code target/test-classes}.
      */
-    public static Path path(Class<?> anchor, String resource) {
-        URL url = anchor.getResource(resource);
-        if (url != null && "file".equals(url.getProtocol())) {
-            try {
-                return Path.of(url.toURI());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
+    public static Path path(URL resource) {
+        Objects.requireNonNull(resource, "test resource not found");
+        try {
+            return Path.of(resource.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        Path fallback = Path.of("src/test/resources", resource.substring(1));
-        if (!Files.exists(fallback)) {
-            throw new IllegalStateException("test resource " + resource + " not found");
-        }
-        return fallback;
     }
 
     /**
      * Copies a resource into a folder.
      *
-     * @param anchor   a test class of the module holding the resource.
-     * @param resource its name.
+     * @param resource a test resource as the module's own class found it (null if it did not).
      * @param dir      the folder.
      * @param as       the copy's file name.
      * @return the copy.
      */
-    public static Path copy(Class<?> anchor, String resource, Path dir, String as) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource " + resource + " is missing");
-            }
+    public static Path copy(URL resource, Path dir, String as) {
+        Objects.requireNonNull(resource, "test resource not found");
+        try (InputStream in = resource.openStream()) {
             Path target = dir.resolve(as);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;

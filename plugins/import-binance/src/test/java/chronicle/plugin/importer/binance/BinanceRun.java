@@ -83,7 +83,7 @@ final class BinanceRun implements EventSink {
 
     /** The sample capture, from the test resources (they travel with the module). */
     static Path sample(String name) {
-        return TestResources.path(BinanceRun.class, "/binance/" + name);
+        return TestResources.path(BinanceRun.class.getResource("/binance/" + name));
     }
 
     static Path http() {

@@ -72,7 +72,7 @@ final class TardisRun {
 
     /** A sample file of the test resources. */
     static Path sample(String name) {
-        return TestResources.path(TardisRun.class, "/tardis/" + name);
+        return TestResources.path(TardisRun.class.getResource("/tardis/" + name));
     }
 
     /** 10^8 x the decimal, as a mantissa. */
