@@ -114,6 +114,26 @@ public final class ArchiveImport {
     }
 
     /**
+     * Asserts that an import skipped bad input at a place with a gap marker (under {@code OnError.GAP}, or where
+     * the format's rule makes the damage a gap): published, the gap listed with its {@code file:line} note, and a
+     * {@code GAP} record in the queue on disk.
+     *
+     * @param outcome what the import did.
+     * @param file    the input at fault.
+     * @param line    the line at fault.
+     * @return the result.
+     */
+    public ImportResult assertGapAt(Outcome outcome, Path file, long line) {
+        ImportResult result = published(outcome);
+        String where = file + ":" + line + ": ";
+        assertTrue(result.gapNotes().stream().anyMatch(note -> note.startsWith(where)),
+                "a gap noted at " + where + " in " + result.gapNotes());
+        assertEquals(List.of(result.queue()), publishedQueues());
+        assertTrue(recordTypes(result.queue()).contains(MessageType.GAP), "a GAP record on disk");
+        return result;
+    }
+
+    /**
      * @param outcome what the import did.
      * @return the result of a published import (fails the test otherwise).
      */
