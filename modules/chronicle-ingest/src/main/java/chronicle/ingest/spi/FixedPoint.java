@@ -22,8 +22,6 @@ public final class FixedPoint {
     public static final long OUT_OF_RANGE = Long.MIN_VALUE + 1;
 
     private static final long[] POWERS_OF_TEN = new long[19];
-    /** Exponents beyond this are clamped to it: every non-zero value is out of range there anyway. */
-    private static final long MAX_EXPONENT = 10_000_000_000L;
 
     static {
         long p = 1;
@@ -175,8 +173,8 @@ public final class FixedPoint {
     }
 
     /**
-     * @return the exponent after e / E (an optional sign and digits), clamped to +-{@link #MAX_EXPONENT}; or
-     * {@link #NOT_A_NUMBER}.
+     * @return the exponent after e / E (an optional sign and digits), or {@link #NOT_A_NUMBER} if it is none or,
+     * as for BigDecimal, beyond an int.
      */
     private static long exponentPart(byte[] text, int from, int end) {
         int i = from;
@@ -193,8 +191,12 @@ public final class FixedPoint {
             if (d < 0 || d > 9) {
                 return NOT_A_NUMBER;
             }
-            value = Math.min(MAX_EXPONENT, value * 10 + d);
+            value = value * 10 + d;
+            if (value > Integer.MAX_VALUE + 1L) {
+                return NOT_A_NUMBER;
+            }
         }
-        return negative ? -value : value;
+        long exponent = negative ? -value : value;
+        return exponent > Integer.MAX_VALUE ? NOT_A_NUMBER : exponent;
     }
 }
