@@ -55,14 +55,31 @@ public final class ArchiveImport {
 
     private final Path archive;
     private final VendorAdapter adapter;
+    private final String venue;
+    private final String symbol;
+    private final String stream;
 
     /**
      * @param archive the archive root (need not exist).
      * @param adapter the vendor's adapter.
+     * @param venue   venue name.
+     * @param symbol  the symbol.
+     * @param stream  book, trades or quotes.
      */
-    public ArchiveImport(Path archive, VendorAdapter adapter) {
+    public ArchiveImport(Path archive, VendorAdapter adapter, String venue, String symbol, String stream) {
         this.archive = archive;
         this.adapter = adapter;
+        this.venue = venue;
+        this.symbol = symbol;
+        this.stream = stream;
+    }
+
+    /**
+     * @param root another archive root.
+     * @return the same import into that archive.
+     */
+    public ArchiveImport at(Path root) {
+        return new ArchiveImport(root, adapter, venue, symbol, stream);
     }
 
     /** @return the archive root. */
@@ -74,13 +91,10 @@ public final class ArchiveImport {
      * Imports plain (uncompressed) inputs.
      *
      * @param inputs  the files.
-     * @param venue   venue name.
-     * @param symbol  the symbol.
-     * @param stream  book, trades or quotes.
      * @param onError what bad input does.
      * @return what happened.
      */
-    public Outcome run(List<Path> inputs, String venue, String symbol, String stream, OnError onError) {
+    public Outcome run(List<Path> inputs, OnError onError) {
         ImportJob job = new ImportJob(adapter.name(), inputs, archive, venue, symbol, null, stream, onError, false);
         try {
             return new Published(new ImportPipeline(Files::newInputStream).run(job, adapter, "test",
@@ -88,6 +102,22 @@ public final class ArchiveImport {
         } catch (IOException e) {
             return new Failed(e);
         }
+    }
+
+    /**
+     * Imports damaged inputs twice, into the archives {@code fail} and {@code gap} under this one's root: under
+     * {@code OnError.FAIL} the import must be rejected at the damage with nothing published
+     * ({@link #assertRejectedAt}), under {@code OnError.GAP} published with a gap marker at it ({@link #assertGapAt}).
+     *
+     * @param inputs the inputs, one of them damaged.
+     * @param file   the damaged input.
+     * @param line   the line the adapter must name.
+     */
+    public void assertRejectedOrSkippedAt(List<Path> inputs, Path file, long line) {
+        ArchiveImport failing = at(archive.resolve("fail"));
+        failing.assertRejectedAt(failing.run(inputs, OnError.FAIL), file, line);
+        ArchiveImport gapping = at(archive.resolve("gap"));
+        gapping.assertGapAt(gapping.run(inputs, OnError.GAP), file, line);
     }
 
     /**

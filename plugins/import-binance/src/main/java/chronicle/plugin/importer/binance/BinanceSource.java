@@ -290,38 +290,22 @@ final class BinanceSource implements ImportSource {
 
     @Override
     public long rows() {
-        long rows = 0;
-        for (InputFile input : inputs) {
-            rows += input.rows();
-        }
-        return rows;
+        return inputs.stream().mapToLong(InputFile::rows).sum();
     }
 
     @Override
     public long otherRows() {
-        long rows = 0;
-        for (InputFile input : inputs) {
-            rows += input.otherRows();
-        }
-        return rows;
+        return inputs.stream().mapToLong(InputFile::otherRows).sum();
     }
 
     @Override
     public long bytesRead() {
-        long bytes = 0;
-        for (InputFile input : inputs) {
-            bytes += input.bytesRead();
-        }
-        return bytes;
+        return inputs.stream().mapToLong(InputFile::bytesRead).sum();
     }
 
     @Override
     public long totalBytes() {
-        long bytes = 0;
-        for (InputFile input : inputs) {
-            bytes += input.size();
-        }
-        return bytes;
+        return inputs.stream().mapToLong(InputFile::size).sum();
     }
 
     @Override

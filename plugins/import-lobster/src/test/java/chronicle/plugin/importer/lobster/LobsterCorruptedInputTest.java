@@ -54,21 +54,14 @@ class LobsterCorruptedInputTest {
     }
 
     private ArchiveImport archive(String name) {
-        return new ArchiveImport(dir.resolve(name), new LobsterAdapter());
+        return new ArchiveImport(dir.resolve(name), new LobsterAdapter(), "nasdaq", "AAPL", "book");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("damages")
     void shouldRejectTheDamageNamingItsLineOrSkipItWithAGap(Damage damage) throws IOException {
         Path messages = damagedMessages(damage);
-
-        ArchiveImport failing = archive("fail");
-        failing.assertRejectedAt(failing.run(List.of(messages), "nasdaq", "AAPL", "book", OnError.FAIL), messages,
-                damage.line());
-
-        ArchiveImport gapping = archive("gap");
-        gapping.assertGapAt(gapping.run(List.of(messages), "nasdaq", "AAPL", "book", OnError.GAP), messages,
-                damage.line());
+        archive("archives").assertRejectedOrSkippedAt(List.of(messages), messages, damage.line());
     }
 
     @Test
@@ -77,11 +70,10 @@ class LobsterCorruptedInputTest {
         Path orderbook = messages.resolveSibling(Fixtures.ORDERBOOK);
 
         ArchiveImport failing = archive("fail");
-        String message = failing.assertRejectedAt(failing.run(List.of(messages), "nasdaq", "AAPL", "book",
-                OnError.FAIL), orderbook, 500);
+        String message = failing.assertRejectedAt(failing.run(List.of(messages), OnError.FAIL), orderbook, 500);
         assertTrue(message.contains("row 500 has no message: the message file ends at line 499"), message);
 
         ArchiveImport gapping = archive("gap");
-        gapping.assertGapAt(gapping.run(List.of(messages), "nasdaq", "AAPL", "book", OnError.GAP), orderbook, 500);
+        gapping.assertGapAt(gapping.run(List.of(messages), OnError.GAP), orderbook, 500);
     }
 }

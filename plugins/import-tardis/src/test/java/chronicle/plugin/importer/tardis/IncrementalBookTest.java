@@ -24,6 +24,7 @@ import java.util.Optional;
 
 import static chronicle.plugin.importer.tardis.TardisRun.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,14 @@ class IncrementalBookTest {
                 OnError.FAIL));
         assertEquals(7, out.records.size());
         assertEquals(List.of(m("99.7") + " " + m("0.12345678")), TardisRun.side(out.replay(), Side.BID));
+    }
+
+    @Test
+    void shouldRunPatchedIntoTheAdapterModuleWithTheSharedFixtureOnTheClassPath() {
+        assertEquals("chronicle.plugin.importer.tardis", getClass().getModule().getName(),
+                "tests run on the module path, inside the module under test");
+        assertFalse(RecordingSink.class.getModule().isNamed(), "chronicle-ingest's test jar is on the class path");
+        assertTrue(getClass().getModule().canRead(RecordingSink.class.getModule()));
     }
 
     @Test
