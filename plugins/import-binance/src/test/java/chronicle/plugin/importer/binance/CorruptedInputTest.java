@@ -33,9 +33,9 @@ class CorruptedInputTest {
 
     static Stream<Damage> damages() {
         return Stream.of(
-                new Damage("a truncated line", copy -> copy.truncateLine(4), 4),
-                new Damage("garbage bytes in place of another symbol's line", copy -> copy.garbageLine(15, 15), 15),
-                new Damage("a file cut in its last line", copy -> copy.cutInLine(266), 266),
+                Damage.truncatedLine(4),
+                Damage.garbageLine(15), // another symbol's line
+                Damage.cutInLastLine(266),
                 new Damage("an extra receive-time column", copy -> copy.editLine(5,
                         line -> line.substring(0, line.indexOf(": ") + 2) + line), 5),
                 new Damage("a missing field", copy -> copy.editLine(3, line -> line.replace("\"U\":499869753,", "")),
@@ -62,7 +62,7 @@ class CorruptedInputTest {
     @Test
     void shouldWriteAGapMarkerForADeletedMessage() throws IOException {
         // line 4 holds the diff U=499869755 u=499869757; once deleted, line 4 holds the next one (U=499869758)
-        Path ws = damagedWs(new Damage("a deleted message", copy -> copy.deleteLine(4), 4));
+        Path ws = damagedWs(Damage.deletedLine(4));
         ArchiveImport archive = archive("archive");
         ImportResult result = archive.assertGapAt(archive.run(List.of(BinanceRun.http(), ws), OnError.FAIL), ws,
                 4);

@@ -31,9 +31,9 @@ class LobsterCorruptedInputTest {
 
     static Stream<Damage> damages() {
         return Stream.of(
-                new Damage("a truncated line", copy -> copy.truncateLine(100), 100),
-                new Damage("garbage bytes in place of a line", copy -> copy.garbageLine(200, 200), 200),
-                new Damage("a file cut in its last line", copy -> copy.cutInLine(500), 500),
+                Damage.truncatedLine(100),
+                Damage.garbageLine(200),
+                Damage.cutInLastLine(500),
                 new Damage("an extra column", copy -> copy.editLine(300, line -> line + ",0"), 300),
                 new Damage("a missing column",
                         copy -> copy.editLine(301, line -> line.substring(0, line.lastIndexOf(','))), 301),
@@ -66,7 +66,7 @@ class LobsterCorruptedInputTest {
 
     @Test
     void shouldFindADeletedMessageLineByTheOrderbookFile() throws IOException {
-        Path messages = damagedMessages(new Damage("a deleted line", copy -> copy.deleteLine(250), 250));
+        Path messages = damagedMessages(Damage.deletedLine(250));
         Path orderbook = messages.resolveSibling(Fixtures.ORDERBOOK);
 
         ArchiveImport failing = archive("fail");

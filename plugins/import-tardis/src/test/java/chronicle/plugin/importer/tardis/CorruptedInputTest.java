@@ -35,9 +35,9 @@ class CorruptedInputTest {
 
     static Stream<Damage> damages() {
         return Stream.of(
-                new Damage("a truncated row", copy -> copy.truncateLine(11), 11),
-                new Damage("garbage bytes in place of another symbol's row", copy -> copy.garbageLine(7, 7), 7),
-                new Damage("a file cut in its last row", copy -> copy.cutInLine(21), 21),
+                Damage.truncatedLine(11),
+                Damage.garbageLine(7), // another symbol's row
+                Damage.cutInLastLine(21),
                 new Damage("an extra column in another symbol's row",
                         copy -> copy.editLine(4, row -> row.replace("kraken,", "kraken,,")), 4),
                 new Damage("a missing column in another symbol's row",
@@ -80,8 +80,7 @@ class CorruptedInputTest {
      */
     @Test
     void shouldCountTheRowsOfAFileWithARowDeleted() throws IOException {
-        Path input = new Damage("a deleted row", copy -> copy.deleteLine(12), 12)
-                .applyTo(TardisRun.sample(SAMPLE), Files.createDirectories(dir.resolve("input")));
+        Path input = Damage.deletedLine(12).applyTo(TardisRun.sample(SAMPLE), Files.createDirectories(dir.resolve("input")));
         ArchiveImport archive = archive("archive");
         ImportResult result = ArchiveImport.published(archive.run(List.of(input), OnError.FAIL));
         assertEquals(19, result.rows(), "one row fewer than the vendor's 20");
