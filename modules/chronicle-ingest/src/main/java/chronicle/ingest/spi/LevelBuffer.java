@@ -22,6 +22,10 @@ public final class LevelBuffer {
     private int count;
     private final L2Levels levels = new L2Levels();
 
+    /** An empty buffer with room for 64 levels before it grows. */
+    public LevelBuffer() {
+    }
+
     /** Forgets every level. */
     public void clear() {
         count = 0;

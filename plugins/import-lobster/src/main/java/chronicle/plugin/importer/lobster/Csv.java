@@ -4,9 +4,9 @@ import chronicle.ingest.spi.Fields;
 import chronicle.ingest.spi.FixedPoint;
 
 /**
- * LOBSTER's comma-separated numbers, read in place from a line's {@link Fields}: no regex, no floating point, no
- * exceptions. A read returns the number or a {@link FixedPoint} status; the caller words the reason once
- * ({@link #badNumber}).
+ * LOBSTER's comma-separated numbers beyond plain integers ({@link Fields#integer}), read in place: no regex, no
+ * floating point, no exceptions. A bad number comes back as a {@link FixedPoint} status or -1; the caller words the
+ * reason once ({@link #badNumber}).
  */
 final class Csv {
 
