@@ -1,13 +1,15 @@
 /**
  * Layer 2: historical vendor data into the archive. The pipeline ({@code chronicle.ingest.api}) stages, checks,
- * publishes and records imports; vendor formats are plug-ins behind {@link chronicle.ingest.spi.VendorAdapter}.
+ * publishes and records imports; vendor formats are plug-ins behind {@link chronicle.ingest.spi.VendorAdapter},
+ * built from the toolkit in {@code chronicle.ingest.spi} (line reader, fields and fixed-point numbers, event-header
+ * writer). Compressed inputs arrive decompressed through the {@link chronicle.ingest.spi.InputOpener} that the
+ * application composes from its compressors.
  */
 module chronicle.ingest {
     requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.protocol;
     requires transitive chronicle.bus;
-    requires chronicle.storage;
     requires com.fasterxml.jackson.databind;
 
     exports chronicle.ingest.api;
@@ -15,5 +17,4 @@ module chronicle.ingest {
     opens chronicle.ingest.api to com.fasterxml.jackson.databind;
 
     uses chronicle.ingest.spi.VendorAdapter;
-    uses chronicle.storage.spi.Compressor;
 }

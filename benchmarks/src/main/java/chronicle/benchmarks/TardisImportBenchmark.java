@@ -121,8 +121,8 @@ public class TardisImportBenchmark {
             while (source.next(target)) {
                 // drain
             }
-            if (source.rows() != ROWS + 1) {
-                throw new IllegalStateException("read " + source.rows() + " rows of " + (ROWS + 1));
+            if (source.rows() != ROWS) {
+                throw new IllegalStateException("read " + source.rows() + " rows of " + ROWS);
             }
         }
         return target.records;

@@ -86,8 +86,9 @@ class ImportKillIT {
         assertTrue(stagingHasQueue(archive), "only the staging queue of the killed import remains");
 
         String completed = run(work, input, archive);
-        // rows: the header, the 10-row snapshot block and the diffs; events: one snapshot and one diff per row
-        assertTrue(completed.startsWith("import: " + target + ": " + (ROWS + 11) + " rows, " + (ROWS + 1)
+        // rows: the 10-row snapshot block and the diffs (the header is not a row); events: one snapshot and one diff
+        // per row
+        assertTrue(completed.startsWith("import: " + target + ": " + (ROWS + 10) + " rows, " + (ROWS + 1)
                 + " events, 0 gap(s)"), completed);
         assertFalse(stagingHasQueue(archive), "the killed import's staging was removed");
         String again = run(work, input, archive);

@@ -96,8 +96,10 @@ final class ImportCommand implements Callable<Integer> {
             out.println("import: already imported (the ledger has these inputs): " + result.queue()
                     + "; use --force to import again");
         } else {
-            out.println("import: " + result.queue() + ": " + result.rows() + " rows, " + result.events() + " events, "
-                    + result.gaps() + " gap(s), " + Units.time(result.firstTimestamp()) + " .. "
+            String other = result.otherRows() > 0 ? " (" + result.otherRows() + " of other symbols or streams, skipped)"
+                    : "";
+            out.println("import: " + result.queue() + ": " + result.rows() + " rows" + other + ", " + result.events()
+                    + " events, " + result.gaps() + " gap(s), " + Units.time(result.firstTimestamp()) + " .. "
                     + Units.time(result.lastTimestamp()));
             result.gapNotes().forEach(note -> out.println("  gap: " + note));
         }

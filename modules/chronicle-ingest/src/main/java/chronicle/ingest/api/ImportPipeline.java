@@ -5,6 +5,7 @@ import chronicle.bus.api.MarketIds;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
+import chronicle.ingest.spi.EventHeaderWriter;
 import chronicle.ingest.spi.EventSink;
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
@@ -84,13 +85,13 @@ public final class ImportPipeline {
         }
         ImportLedger ledger = new ImportLedger(job.archiveRoot());
         LedgerEntry probe = new LedgerEntry(job.vendor(), version, inputs, job.venue(), job.symbol(), job.stream(),
-                "", 0, 0, 0, List.of(), 0, 0, 0);
+                "", 0, 0, 0, 0, List.of(), 0, 0, 0);
         if (!job.force()) {
             Optional<LedgerEntry> done = ledger.entries().stream().filter(e -> e.sameImportAs(probe)).findFirst();
             if (done.isPresent()) {
                 LedgerEntry e = done.get();
-                return new ImportResult(Path.of(e.queue()), true, e.rows(), e.events(), e.gaps(), e.gapNotes(),
-                        e.firstTimestamp(), e.lastTimestamp());
+                return new ImportResult(Path.of(e.queue()), true, e.rows(), e.otherRows(), e.events(), e.gaps(),
+                        e.gapNotes(), e.firstTimestamp(), e.lastTimestamp());
             }
         }
         MarketIds.Ids ids = MarketIds.assign(job.archiveRoot(), job.venue(), job.symbol());
@@ -102,6 +103,7 @@ public final class ImportPipeline {
         Path stagedQueue = staging.resolve("queue");
         Sink sink = new Sink(ids.venueId(), ids.marketId());
         long rows;
+        long otherRows;
         try {
             ImportRequest request = new ImportRequest(job.inputs(), job.venue(), job.symbol(), job.stream(),
                     ids.venueId(), ids.marketId(), job.onError(), opener);
@@ -122,6 +124,7 @@ public final class ImportPipeline {
                     }
                 }
                 rows = source.rows();
+                otherRows = source.otherRows();
                 progress.update(rows, sink.events, source.bytesRead(), total);
             }
             if (sink.events == 0) {
@@ -134,9 +137,10 @@ public final class ImportPipeline {
                     .importQueue(job.venue(), job.symbol(), date, job.stream());
             publish(stagedQueue, target, job.force(), staging);
             ledger.add(new LedgerEntry(job.vendor(), version, inputs, job.venue(), job.symbol(), job.stream(),
-                    target.toString(), rows, sink.events, sink.gaps, sink.notes, sink.first, sink.last,
+                    target.toString(), rows, otherRows, sink.events, sink.gaps, sink.notes, sink.first, sink.last,
                     System.currentTimeMillis()));
-            return new ImportResult(target, false, rows, sink.events, sink.gaps, sink.notes, sink.first, sink.last);
+            return new ImportResult(target, false, rows, otherRows, sink.events, sink.gaps, sink.notes, sink.first,
+                    sink.last);
         } finally {
             deleteTree(staging);
         }
@@ -203,8 +207,7 @@ public final class ImportPipeline {
 
     /** Appends the adapter's records to the staging queue, checking time order and counting. */
     private static final class Sink implements EventSink {
-        private final int venueId;
-        private final long marketId;
+        private final EventHeaderWriter gapHeader;
         private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EventHeader.LENGTH + Gap.length(Gap.MAX_NOTE)]);
         private final List<String> notes = new ArrayList<>();
         private QueueWriter writer;
@@ -212,12 +215,10 @@ public final class ImportPipeline {
         private long gaps;
         private long first = Long.MIN_VALUE;
         private long last = Long.MIN_VALUE;
-        private long gapSequence;
         private String failure;
 
         Sink(int venueId, long marketId) {
-            this.venueId = venueId;
-            this.marketId = marketId;
+            this.gapHeader = new EventHeaderWriter(venueId, marketId, 0, 0);
         }
 
         @Override
@@ -240,9 +241,8 @@ public final class ImportPipeline {
 
         @Override
         public void gap(long journalTimestamp, long fromId, long toId, GapReason reason, String note) {
-            EventHeader header = new EventHeader().wrapForWrite(scratch, 0).venueId(venueId).marketId(marketId)
-                    .stream(StreamKind.BOOK).eventType(EventType.GAP).bookMode(BookMode.NONE)
-                    .ingestTimestamp(journalTimestamp).exchangeTimestamp(journalTimestamp).sequence(gapSequence++);
+            EventHeader header = gapHeader.begin(scratch, 0, StreamKind.BOOK, EventType.GAP, BookMode.NONE,
+                    journalTimestamp, journalTimestamp);
             int length = new Gap().wrap(scratch, header.bodyOffset()).set(fromId, toId, reason, note);
             gaps++;
             notes.add(note);

@@ -8,13 +8,14 @@ import java.util.List;
  *
  * @param queue          the archive queue published (or that already held these inputs).
  * @param skipped        true if the ledger showed the same inputs imported already (nothing was done).
- * @param rows           input rows read.
+ * @param rows           data rows read (header lines are not rows).
+ * @param otherRows    of those, the rows of other symbols (or streams) skipped.
  * @param events         records written, gap markers included.
  * @param gaps           gap markers written.
  * @param gapNotes       what each gap was.
  * @param firstTimestamp first record's journal timestamp.
  * @param lastTimestamp  last record's journal timestamp.
  */
-public record ImportResult(Path queue, boolean skipped, long rows, long events, long gaps, List<String> gapNotes,
-                           long firstTimestamp, long lastTimestamp) {
+public record ImportResult(Path queue, boolean skipped, long rows, long otherRows, long events, long gaps,
+                           List<String> gapNotes, long firstTimestamp, long lastTimestamp) {
 }

@@ -12,7 +12,9 @@ import java.util.List;
  * @param symbol         symbol as the vendor spells it.
  * @param stream         stream.
  * @param queue          the archive queue it published.
- * @param rows           input rows read.
+ * @param rows           data rows read (header lines are not rows).
+ * @param otherRows    of those, the rows of other symbols (or streams) skipped; 0 in entries written before
+ *                       the ledger had this field.
  * @param events         records written (gap markers included).
  * @param gaps           gap markers written.
  * @param gapNotes       what each gap was.
@@ -21,8 +23,8 @@ import java.util.List;
  * @param importedAt     when, epoch ms.
  */
 public record LedgerEntry(String vendor, String adapterVersion, List<Input> inputs, String venue, String symbol,
-                          String stream, String queue, long rows, long events, long gaps, List<String> gapNotes,
-                          long firstTimestamp, long lastTimestamp, long importedAt) {
+                          String stream, String queue, long rows, long otherRows, long events, long gaps,
+                          List<String> gapNotes, long firstTimestamp, long lastTimestamp, long importedAt) {
 
     /**
      * An input file.

@@ -18,8 +18,19 @@ public interface ImportSource extends AutoCloseable {
      */
     boolean next(EventSink sink) throws IOException;
 
-    /** @return input rows read so far (for progress and the ledger). */
+    /**
+     * @return data rows read so far (for progress and the ledger): the vendor's lines or records that carry data,
+     * not header lines, blank lines or connection notes; rows of other symbols included.
+     */
     long rows();
+
+    /**
+     * @return of {@link #rows()}, the well-formed rows skipped because they hold another symbol's data (or, in a
+     * capture that mixes streams, another stream's). A malformed row is never counted here: it is bad input.
+     */
+    default long otherRows() {
+        return 0;
+    }
 
     /** @return input bytes read so far, of {@link #totalBytes()}. */
     long bytesRead();

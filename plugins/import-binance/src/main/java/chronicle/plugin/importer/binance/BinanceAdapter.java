@@ -2,13 +2,12 @@ package chronicle.plugin.importer.binance;
 
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
+import chronicle.ingest.spi.LineReader;
 import chronicle.ingest.spi.VendorAdapter;
 import chronicle.protocol.api.StreamKind;
 import com.fasterxml.jackson.core.JsonFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +51,15 @@ import java.util.Locale;
  * (snapshots: lastUpdateId; trades: the trade id; quotes: {@code u}); previous update id = {@code pu} (futures) or
  * null; sequence: a counter of the records of this import, from 0.
  *
- * <p><b>Bad input</b> (malformed JSON, a bad number, a missing field, time going backwards, an unknown aggressor
- * side ...) of the requested symbol and stream: {@code file:line: reason}, thrown under {@code OnError.FAIL}; under
- * {@code OnError.GAP} the line is skipped with a BAD_INPUT gap marker (a skipped diff then also breaks the update-id
- * chain, which writes its own SEQUENCE_BREAK marker).
+ * <p><b>Bad input</b>: a line that is neither a capture line nor a JSON object, malformed JSON (a line cut short,
+ * garbage) or a bad receive time, whatever its symbol; and in the requested symbol and stream's messages a bad
+ * number, a missing field, time going backwards, an unknown aggressor side ...: {@code file:line: reason}, thrown
+ * under {@code OnError.FAIL}; under {@code OnError.GAP} the line is skipped with a BAD_INPUT gap marker (a skipped
+ * diff then also breaks the update-id chain, which writes its own SEQUENCE_BREAK marker). A deleted depth message
+ * breaks the chain the same way.
+ *
+ * <p><b>Rows</b> ({@code rows()}): every line but blank lines and cryptofeed connection lines; {@code otherRows()}:
+ * the well-formed lines of other symbols, of streams not asked for, and other REST calls.
  */
 public final class BinanceAdapter implements VendorAdapter {
 
@@ -93,11 +97,9 @@ public final class BinanceAdapter implements VendorAdapter {
         List<InputFile> inputs = new ArrayList<>(request.inputs().size());
         try {
             for (Path path : request.inputs()) {
-                long size = Files.size(path);
-                InputStream in = request.opener() != null ? request.opener().open(path) : Files.newInputStream(path);
                 MessageParser parser = new MessageParser(JSON, request.symbol().strip(), stream, PRICE_EXPONENT,
                         SIZE_EXPONENT);
-                InputFile input = new InputFile(path, in, size, parser);
+                InputFile input = new InputFile(LineReader.open(request, path), parser);
                 inputs.add(input);
                 input.sniff();
             }

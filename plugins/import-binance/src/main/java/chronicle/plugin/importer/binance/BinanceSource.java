@@ -1,5 +1,6 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.spi.EventHeaderWriter;
 import chronicle.ingest.spi.EventSink;
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
@@ -9,10 +10,8 @@ import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.GapReason;
-import chronicle.protocol.api.L2Levels;
 import chronicle.protocol.api.MessageType;
 import chronicle.protocol.api.Quote;
-import chronicle.protocol.api.Side;
 import chronicle.protocol.api.StreamKind;
 import chronicle.protocol.api.Trade;
 import org.agrona.ExpandableArrayBuffer;
@@ -54,14 +53,10 @@ final class BinanceSource implements ImportSource {
 
     private final ImportRequest request;
     private final List<InputFile> inputs;
-    private final int priceExponent;
-    private final int sizeExponent;
+    private final EventHeaderWriter header;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 << 10);
-    private final EventHeader header = new EventHeader();
-    private final L2Levels levels = new L2Levels();
     private final Trade trade = new Trade();
     private final Quote quote = new Quote();
-    private long sequence;
     private long lastEmittedTime = Message.NO_TIME;
 
     private BookState state = BookState.NO_SNAPSHOT;
@@ -95,8 +90,7 @@ final class BinanceSource implements ImportSource {
     BinanceSource(ImportRequest request, List<InputFile> inputs, int priceExponent, int sizeExponent) {
         this.request = request;
         this.inputs = inputs;
-        this.priceExponent = priceExponent;
-        this.sizeExponent = sizeExponent;
+        this.header = new EventHeaderWriter(request, priceExponent, sizeExponent);
     }
 
     Stats stats() {
@@ -105,32 +99,35 @@ final class BinanceSource implements ImportSource {
 
     @Override
     public boolean next(EventSink sink) throws IOException {
-        Message m = nextMessage();
-        if (m == null) {
+        InputFile input = nextInput();
+        if (input == null) {
             return false;
         }
+        Message m = input.poll();
         try {
             if (m.time < lastEmittedTime) {
                 m.time = lastEmittedTime; // a borrowed time (bad line, bare snapshot) never moves the journal back
             }
             lastEmittedTime = m.time;
             switch (m.kind) {
-                case BAD -> bad(m, sink);
+                case BAD -> bad(input, m, sink);
                 case SNAPSHOT -> snapshot(m, sink);
-                case DIFF -> diff(m, sink);
+                case DIFF -> diff(input, m, sink);
                 case TRADE -> trade(m, sink);
                 case QUOTE -> quote(m, sink);
             }
         } finally {
-            m.source.recycle(m);
+            input.recycle(m);
         }
         return true;
     }
 
-    /** The next message of the merge, or null when every input is done. */
-    private Message nextMessage() throws IOException {
-        Message earliest = null;
-        Message floating = null;
+    /**
+     * The input whose head is the next message of the merge (its time assigned), or null when every input is done.
+     */
+    private InputFile nextInput() throws IOException {
+        InputFile earliest = null;
+        InputFile floating = null;
         for (InputFile input : inputs) {
             Message head = input.peek();
             if (head == null) {
@@ -138,24 +135,27 @@ final class BinanceSource implements ImportSource {
             }
             if (head.time == Message.NO_TIME) {
                 if (floating == null) {
-                    floating = head;
+                    floating = input;
                 }
-            } else if (earliest == null || head.time < earliest.time) {
-                earliest = head;
+            } else if (earliest == null || head.time < earliest.peek().time) {
+                earliest = input;
             }
         }
-        if (floating != null && (earliest == null || floating.kind == Message.Kind.BAD
-                || placedBefore(floating, earliest))) {
-            long time = earliest != null ? earliest.time : lastEmittedTime;
-            if (time == Message.NO_TIME) {
-                throw new ImportException(floating.source.path(), floating.line, "no receive time and no event time"
-                        + " (E) in this input, and no other input to place it by: use the cryptofeed capture format"
-                        + " or give the websocket messages with it");
+        if (floating != null) {
+            Message head = floating.peek();
+            Message timed = earliest != null ? earliest.peek() : null;
+            if (timed == null || head.kind == Message.Kind.BAD || placedBefore(head, timed)) {
+                long time = timed != null ? timed.time : lastEmittedTime;
+                if (time == Message.NO_TIME) {
+                    throw new ImportException(floating.path(), head.line, "no receive time and no event time (E) in"
+                            + " this input, and no other input to place it by: use the cryptofeed capture format or"
+                            + " give the websocket messages with it");
+                }
+                head.time = time;
+                return floating;
             }
-            floating.time = time;
-            return floating.source.poll();
         }
-        return earliest == null ? null : earliest.source.poll();
+        return earliest;
     }
 
     /** Whether a message without time goes before a timed one: by update id, where both have one. */
@@ -173,12 +173,13 @@ final class BinanceSource implements ImportSource {
         };
     }
 
-    private void bad(Message m, EventSink sink) throws ImportException {
+    private void bad(InputFile input, Message m, EventSink sink) throws ImportException {
         stats.badLines++;
+        ImportException problem = new ImportException(input.path(), m.line, m.reason);
         if (request.onError() == OnError.FAIL) {
-            throw new ImportException(m.source.path(), m.line, m.reason);
+            throw problem;
         }
-        sink.gap(m.time, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.BAD_INPUT, m.where());
+        sink.gap(m.time, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.BAD_INPUT, problem.getMessage());
     }
 
     private void snapshot(Message m, EventSink sink) {
@@ -196,7 +197,7 @@ final class BinanceSource implements ImportSource {
         bookId = id;
     }
 
-    private void diff(Message m, EventSink sink) {
+    private void diff(InputFile input, Message m, EventSink sink) {
         boolean futures = m.prevId != EventHeader.NULL_ID;
         long first = m.firstId;
         long last = m.lastId;
@@ -215,7 +216,7 @@ final class BinanceSource implements ImportSource {
                     apply(m, sink);
                 } else {
                     long to = futures ? m.prevId : first - 1;
-                    sequenceBreak(m, snapshotId + 1, to, "the first diff after the snapshot (lastUpdateId "
+                    sequenceBreak(input, m, snapshotId + 1, to, "the first diff after the snapshot (lastUpdateId "
                             + snapshotId + ") does not bridge it: U=" + first + " u=" + last
                             + (futures ? " pu=" + m.prevId : ""), sink);
                 }
@@ -231,7 +232,7 @@ final class BinanceSource implements ImportSource {
                     apply(m, sink);
                 } else {
                     long to = futures ? m.prevId : first - 1;
-                    sequenceBreak(m, previous + 1, to, futures
+                    sequenceBreak(input, m, previous + 1, to, futures
                             ? "expected pu=" + previous + ", got pu=" + m.prevId + " (U=" + first + " u=" + last + ")"
                             : "expected U=" + (previous + 1) + ", got U=" + first + " (u=" + last + ")", sink);
                 }
@@ -246,29 +247,19 @@ final class BinanceSource implements ImportSource {
         bookId = m.lastId;
     }
 
-    private void sequenceBreak(Message m, long from, long to, String why, EventSink sink) {
+    private void sequenceBreak(InputFile input, Message m, long from, long to, String why, EventSink sink) {
         boolean range = to >= from;
         stats.sequenceBreaks++;
         sink.gap(m.time, range ? from : EventHeader.NULL_ID, range ? to : EventHeader.NULL_ID,
-                GapReason.SEQUENCE_BREAK, m.source.path() + ":" + m.line + ": " + why
+                GapReason.SEQUENCE_BREAK, input.path() + ":" + m.line + ": " + why
                         + "; diffs are dropped until the next REST snapshot");
         state = BookState.BROKEN;
         bookId = EventHeader.NULL_ID;
     }
 
-    private void start(EventType event, StreamKind kind, BookMode mode, Message m, long firstId,
-                       long lastId, long prevId) {
-        header.wrapForWrite(buffer, 0)
-                .venueId(request.venueId())
-                .marketId(request.marketId())
-                .stream(kind)
-                .eventType(event)
-                .bookMode(mode)
-                .priceExponent(priceExponent)
-                .sizeExponent(sizeExponent)
-                .ingestTimestamp(m.time)
-                .exchangeTimestamp(m.exchangeTime())
-                .sequence(sequence++)
+    private EventHeader start(EventType event, StreamKind kind, BookMode mode, Message m, long firstId,
+                              long lastId, long prevId) {
+        return header.begin(buffer, 0, kind, event, mode, m.time, m.exchangeTime())
                 .firstUpdateId(firstId)
                 .lastUpdateId(lastId)
                 .prevUpdateId(prevId);
@@ -277,13 +268,7 @@ final class BinanceSource implements ImportSource {
     private void writeLevels(Message m, MessageType type, EventType event, long firstId, long lastId, long prevId,
                              EventSink sink) {
         start(event, StreamKind.BOOK, BookMode.L2, m, firstId, lastId, prevId);
-        int body = EventHeader.LENGTH;
-        int length = body + L2Levels.length(m.levels);
-        buffer.checkLimit(length);
-        levels.wrap(buffer, body).count(m.levels);
-        for (int i = 0; i < m.levels; i++) {
-            levels.level(i, Side.of(m.sides[i]), m.prices[i], m.sizes[i]);
-        }
+        int length = EventHeader.LENGTH + m.levels.writeTo(buffer, EventHeader.LENGTH, false);
         sink.append(type.id(), m.time, buffer, 0, length);
     }
 
@@ -305,29 +290,22 @@ final class BinanceSource implements ImportSource {
 
     @Override
     public long rows() {
-        long rows = 0;
-        for (InputFile input : inputs) {
-            rows += input.lines();
-        }
-        return rows;
+        return inputs.stream().mapToLong(InputFile::rows).sum();
+    }
+
+    @Override
+    public long otherRows() {
+        return inputs.stream().mapToLong(InputFile::otherRows).sum();
     }
 
     @Override
     public long bytesRead() {
-        long bytes = 0;
-        for (InputFile input : inputs) {
-            bytes += input.bytesRead();
-        }
-        return bytes;
+        return inputs.stream().mapToLong(InputFile::bytesRead).sum();
     }
 
     @Override
     public long totalBytes() {
-        long bytes = 0;
-        for (InputFile input : inputs) {
-            bytes += input.size();
-        }
-        return bytes;
+        return inputs.stream().mapToLong(InputFile::size).sum();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.spi.LevelBuffer;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.Side;
 
-import java.util.Arrays;
-
 /**
- * One parsed venue message of the requested symbol (or one bad line), with prices and sizes already converted to
- * mantissas. Mutable and recycled by its {@link InputFile}: at most a bounded number are alive per input.
+ * One parsed venue message of the requested symbol (or one bad message), with prices and sizes already converted
+ * to mantissas. Knows nothing of files: a capture file's {@link InputFile} and a live feed alike fill it through
+ * {@link MessageParser}. Mutable and recycled: at most a bounded number are alive per input.
  */
 final class Message {
 
@@ -21,15 +21,15 @@ final class Message {
         TRADE,
         /** bookTicker. */
         QUOTE,
-        /** a line that could not be used; {@link #reason} says why. */
+        /** a message that could not be used; {@link #reason} says why. */
         BAD
     }
 
     /** Marks an absent time. */
     static final long NO_TIME = Long.MIN_VALUE;
 
-    final InputFile source;
     Kind kind;
+    /** where it came from: the line of its file (or a live feed's message number). */
     long line;
     /** the receive time (ns), or {@link #NO_TIME} until one is assigned. */
     long time = NO_TIME;
@@ -45,10 +45,8 @@ final class Message {
     /** snapshot: lastUpdateId; trade: the trade id; quote: u. */
     long id = EventHeader.NULL_ID;
 
-    int levels;
-    byte[] sides = new byte[64];
-    long[] prices = new long[64];
-    long[] sizes = new long[64];
+    /** snapshot and diff: the levels, in the order given. */
+    final LevelBuffer levels = new LevelBuffer();
 
     long price;
     long size;
@@ -59,10 +57,6 @@ final class Message {
     long askSize;
 
     String reason;
-
-    Message(InputFile source) {
-        this.source = source;
-    }
 
     void reset() {
         kind = null;
@@ -75,7 +69,7 @@ final class Message {
         lastId = EventHeader.NULL_ID;
         prevId = EventHeader.NULL_ID;
         id = EventHeader.NULL_ID;
-        levels = 0;
+        levels.clear();
         price = 0;
         size = 0;
         aggressor = Side.UNKNOWN;
@@ -86,20 +80,7 @@ final class Message {
         reason = null;
     }
 
-    void addLevel(Side side, long levelPrice, long levelSize) {
-        if (levels == prices.length) {
-            int grown = levels * 2;
-            sides = Arrays.copyOf(sides, grown);
-            prices = Arrays.copyOf(prices, grown);
-            sizes = Arrays.copyOf(sizes, grown);
-        }
-        sides[levels] = (byte) side.code();
-        prices[levels] = levelPrice;
-        sizes[levels] = levelSize;
-        levels++;
-    }
-
-    /** Turns this message into a bad line. */
+    /** Turns this message into a bad one. */
     void bad(String why) {
         kind = Kind.BAD;
         reason = why;
@@ -114,10 +95,5 @@ final class Message {
             return eventTime;
         }
         return tradeTime != NO_TIME ? tradeTime : time;
-    }
-
-    /** @return "file:line: reason", the note of a bad line. */
-    String where() {
-        return source.path() + ":" + line + ": " + reason;
     }
 }

@@ -1,7 +1,6 @@
 package chronicle.plugin.importer.binance;
 
-import chronicle.protocol.api.AsciiDecimals;
-import chronicle.protocol.api.Decimals;
+import chronicle.ingest.spi.LevelBuffer;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.StreamKind;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -12,17 +11,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Turns the JSON of one line into a {@link Message} with Jackson's streaming parser, in one pass: the fields of
- * interest are read as they come (in any order), prices and sizes go straight to mantissas, everything else is
- * skipped. Messages of other symbols, and of streams that were not asked for, are dropped as early as the JSON
- * allows (an envelope's stream name, before its data is parsed). Not thread-safe: one per input.
+ * Turns the JSON of one Binance message (the bytes of one websocket message or REST reply, wherever they come from:
+ * a capture file's line or a live connection) into a {@link Message} with Jackson's streaming parser, in one pass:
+ * the fields of interest are read as they come (in any order), prices and sizes go straight to mantissas
+ * ({@link JsonValues}), everything else is skipped. Messages of other symbols, and of streams that were not asked
+ * for, are dropped as early as the JSON allows (an envelope's stream name, before its data is parsed). Knows nothing
+ * of files. <b>Not thread-safe:</b> one per input.
  */
 final class MessageParser {
-
-    /** Most levels one record can carry ({@code L2Levels} counts in 16 bits). */
-    static final int MAX_LEVELS = 0xFFFF;
-
-    private byte[] scratch = new byte[32];
 
     private static final int E_NONE = 0;
     private static final int E_DEPTH = 1;
@@ -35,11 +31,32 @@ final class MessageParser {
     private static final int S_MATCH = 1;
     private static final int S_OTHER = 2;
 
+    // the fields a message had, as bits of seen
+    private static final int EVENT_TIME = 1;
+    private static final int TRADE_TIME = 1 << 1;
+    private static final int FIRST_ID = 1 << 2;
+    private static final int LAST_ID = 1 << 3;
+    private static final int LAST_UPDATE_ID = 1 << 4;
+    private static final int BIDS = 1 << 5;
+    private static final int ASKS = 1 << 6;
+    private static final int BID_PRICE = 1 << 7;
+    private static final int ASK_PRICE = 1 << 8;
+    private static final int BID_SIZE = 1 << 9;
+    private static final int ASK_SIZE = 1 << 10;
+    private static final int PRICE = 1 << 11;
+    private static final int QUANTITY = 1 << 12;
+    private static final int MAKER = 1 << 13;
+    private static final int AGG_ID = 1 << 14;
+    private static final int TRADE_ID = 1 << 15;
+    private static final int RESULT = 1 << 16;
+    private static final int QUOTE_FIELDS = BID_PRICE | ASK_PRICE | BID_SIZE | ASK_SIZE;
+
     private final JsonFactory factory;
     private final char[] symbol;
     private final StreamKind wanted;
     private final int priceExponent;
     private final int sizeExponent;
+    private final JsonValues values = new JsonValues();
 
     // per-message state
     private Message out;
@@ -49,26 +66,9 @@ final class MessageParser {
     private boolean partialDepthStream;
     private int streamSymbol;
     private int dataSymbol;
-    private boolean hasEventTime;
-    private boolean hasTradeTime;
-    private boolean hasFirstId;
-    private boolean hasLastId;
-    private boolean hasLastUpdateId;
-    private boolean hasBids;
-    private boolean hasAsks;
-    private boolean hasBidPrice;
-    private boolean hasAskPrice;
-    private boolean hasBidSize;
-    private boolean hasAskSize;
-    private boolean hasPrice;
-    private boolean hasQuantity;
-    private boolean hasMaker;
-    private boolean hasAggId;
-    private boolean hasTradeId;
-    private boolean hasResult;
+    private int seen;
     private long aggId;
     private long tradeId;
-    private String error;
 
     /**
      * @param factory       the shared Jackson factory.
@@ -113,14 +113,14 @@ final class MessageParser {
     /**
      * Parses one JSON object.
      *
-     * @param bytes    the line.
+     * @param bytes    the message's bytes.
      * @param offset   where the JSON begins.
      * @param length   its length.
-     * @param restLine whether the line is a REST depth snapshot of the requested symbol (cryptofeed http file).
+     * @param rest     whether it is a REST depth snapshot of the requested symbol (a reply that names neither).
      * @param message  filled in; its kind says what it is ({@link Message.Kind#BAD} with a reason for bad input).
-     * @return false if the line is of no interest (another symbol, a stream not asked for, a kline ...).
+     * @return false if the message is of no interest (another symbol, a stream not asked for, a kline ...).
      */
-    boolean parse(byte[] bytes, int offset, int length, boolean restLine, Message message) {
+    boolean parse(byte[] bytes, int offset, int length, boolean rest, Message message) {
         out = message;
         resetState();
         try (JsonParser parser = factory.createParser(bytes, offset, length)) {
@@ -140,7 +140,7 @@ final class MessageParser {
             message.bad("unreadable JSON: " + oneLine(e.getMessage()));
             return true;
         }
-        return classify(restLine);
+        return classify(rest);
     }
 
     private void resetState() {
@@ -150,26 +150,14 @@ final class MessageParser {
         partialDepthStream = false;
         streamSymbol = S_UNKNOWN;
         dataSymbol = S_UNKNOWN;
-        hasEventTime = false;
-        hasTradeTime = false;
-        hasFirstId = false;
-        hasLastId = false;
-        hasLastUpdateId = false;
-        hasBids = false;
-        hasAsks = false;
-        hasBidPrice = false;
-        hasAskPrice = false;
-        hasBidSize = false;
-        hasAskSize = false;
-        hasPrice = false;
-        hasQuantity = false;
-        hasMaker = false;
-        hasAggId = false;
-        hasTradeId = false;
-        hasResult = false;
+        seen = 0;
         aggId = 0;
         tradeId = 0;
-        error = null;
+        values.reset();
+    }
+
+    private boolean has(int fields) {
+        return (seen & fields) == fields;
     }
 
     private static String oneLine(String text) {
@@ -177,12 +165,6 @@ final class MessageParser {
             return "";
         }
         return text.replace('\r', ' ').replace('\n', ' ');
-    }
-
-    private void fail(String reason) {
-        if (error == null) {
-            error = reason;
-        }
     }
 
     private void topLevel(JsonParser p) throws IOException {
@@ -244,245 +226,167 @@ final class MessageParser {
         skipEnvelopeData = streamSymbol == S_OTHER || kind != wanted;
     }
 
+    /** One field of an event (or of a bare REST snapshot): dispatched by what it holds. */
     private void field(JsonParser p, String name) throws IOException {
-        JsonToken token = p.currentToken();
         switch (name) {
-            case "e" -> {
-                if (token == JsonToken.VALUE_STRING) {
-                    event = switch (p.getText()) {
-                        case "depthUpdate" -> E_DEPTH;
-                        case "aggTrade" -> E_AGG_TRADE;
-                        case "trade" -> E_TRADE;
-                        case "bookTicker" -> E_BOOK_TICKER;
-                        default -> E_OTHER;
-                    };
-                } else {
-                    fail("field 'e' is not a string");
-                    p.skipChildren();
-                }
-            }
-            case "s" -> {
-                if (token == JsonToken.VALUE_STRING) {
-                    dataSymbol = isSymbol(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-                            ? S_MATCH : S_OTHER;
-                } else {
-                    fail("field 's' is not a string");
-                    p.skipChildren();
-                }
-            }
-            case "E" -> {
-                out.eventTime = millis(p, name);
-                hasEventTime = true;
-            }
-            case "T" -> {
-                out.tradeTime = millis(p, name);
-                hasTradeTime = true;
-            }
-            case "U" -> {
-                out.firstId = integer(p, name);
-                hasFirstId = true;
-            }
-            case "u" -> {
-                out.lastId = integer(p, name);
-                hasLastId = true;
-            }
-            case "pu" -> out.prevId = integer(p, name);
-            case "lastUpdateId" -> {
-                out.id = integer(p, name);
-                hasLastUpdateId = true;
-            }
-            case "bids" -> {
-                levels(p, Side.BID, name);
-                hasBids = true;
-            }
-            case "asks" -> {
-                levels(p, Side.ASK, name);
-                hasAsks = true;
-            }
-            case "b" -> {
-                if (token == JsonToken.START_ARRAY) {
-                    levels(p, Side.BID, name);
-                    hasBids = true;
-                } else {
-                    out.bidPrice = decimal(p, name, priceExponent);
-                    hasBidPrice = true;
-                }
-            }
-            case "a" -> {
-                if (token == JsonToken.START_ARRAY) {
-                    levels(p, Side.ASK, name);
-                    hasAsks = true;
-                } else if (token == JsonToken.VALUE_NUMBER_INT) {
-                    aggId = integer(p, name);
-                    hasAggId = true;
-                } else {
-                    out.askPrice = decimal(p, name, priceExponent);
-                    hasAskPrice = true;
-                }
-            }
-            case "B" -> {
-                out.bidSize = decimal(p, name, sizeExponent);
-                hasBidSize = true;
-            }
-            case "A" -> {
-                out.askSize = decimal(p, name, sizeExponent);
-                hasAskSize = true;
-            }
-            case "p" -> {
-                out.price = decimal(p, name, priceExponent);
-                hasPrice = true;
-            }
-            case "q" -> {
-                out.size = decimal(p, name, sizeExponent);
-                hasQuantity = true;
-            }
-            case "t" -> {
-                tradeId = integer(p, name);
-                hasTradeId = true;
-            }
-            case "m" -> {
-                if (token == JsonToken.VALUE_TRUE) {
-                    out.aggressor = Side.ASK; // the buyer made the market: the seller took it
-                    hasMaker = true;
-                } else if (token == JsonToken.VALUE_FALSE) {
-                    out.aggressor = Side.BID;
-                    hasMaker = true;
-                } else {
-                    fail("unknown aggressor side: field 'm' is " + p.getText() + ", not true or false");
-                    p.skipChildren();
-                }
-            }
+            case "e", "s" -> eventOrSymbol(p, name);
+            case "E", "T", "U", "u", "pu", "lastUpdateId", "t" -> timeOrId(p, name);
+            case "bids", "asks", "b", "a" -> bookSide(p, name);
+            case "B", "A", "p", "q" -> amount(p, name);
+            case "m" -> maker(p);
             case "result", "id" -> {
-                hasResult = true; // a subscription reply: {"result":null,"id":1}
+                seen |= RESULT; // a subscription reply: {"result":null,"id":1}
                 p.skipChildren();
             }
             default -> p.skipChildren();
         }
     }
 
-    private long integer(JsonParser p, String name) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            fail("bad number: field '" + name + "' is " + describe(p) + ", not an integer");
+    private void eventOrSymbol(JsonParser p, String name) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            values.fail("field '" + name + "' is not a string");
             p.skipChildren();
-            return 0;
+        } else if (name.equals("e")) {
+            event = switch (p.getText()) {
+                case "depthUpdate" -> E_DEPTH;
+                case "aggTrade" -> E_AGG_TRADE;
+                case "trade" -> E_TRADE;
+                case "bookTicker" -> E_BOOK_TICKER;
+                default -> E_OTHER;
+            };
+        } else {
+            dataSymbol = isSymbol(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) ? S_MATCH : S_OTHER;
         }
-        if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
-            fail("bad number: field '" + name + "' (" + p.getText() + ") does not fit 64 bits");
-            return 0;
-        }
-        return p.getLongValue();
     }
 
-    private long millis(JsonParser p, String name) throws IOException {
-        long ms = integer(p, name);
-        if (ms < 0 || ms > Long.MAX_VALUE / 1_000_000L) {
-            fail("bad number: field '" + name + "' (" + ms + ") is not epoch milliseconds");
-            return Message.NO_TIME;
+    private void timeOrId(JsonParser p, String name) throws IOException {
+        switch (name) {
+            case "E" -> {
+                out.eventTime = values.millis(p, name);
+                seen |= EVENT_TIME;
+            }
+            case "T" -> {
+                out.tradeTime = values.millis(p, name);
+                seen |= TRADE_TIME;
+            }
+            case "U" -> {
+                out.firstId = values.integer(p, name);
+                seen |= FIRST_ID;
+            }
+            case "u" -> {
+                out.lastId = values.integer(p, name);
+                seen |= LAST_ID;
+            }
+            case "pu" -> out.prevId = values.integer(p, name);
+            case "lastUpdateId" -> {
+                out.id = values.integer(p, name);
+                seen |= LAST_UPDATE_ID;
+            }
+            default -> {
+                tradeId = values.integer(p, name);
+                seen |= TRADE_ID;
+            }
         }
-        return ms * 1_000_000L;
     }
 
-    private static String describe(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_ARRAY) {
-            return "an array";
+    /** bids / asks (REST), b / a: levels of a diff, the best price of a bookTicker, or (a) an aggTrade id. */
+    private void bookSide(JsonParser p, String name) throws IOException {
+        boolean bid = name.startsWith("b");
+        JsonToken token = p.currentToken();
+        if (name.length() > 1 || token == JsonToken.START_ARRAY) {
+            levels(p, bid ? Side.BID : Side.ASK, name);
+            seen |= bid ? BIDS : ASKS;
+        } else if (!bid && token == JsonToken.VALUE_NUMBER_INT) {
+            aggId = values.integer(p, name);
+            seen |= AGG_ID;
+        } else if (bid) {
+            out.bidPrice = values.decimal(p, name, priceExponent);
+            seen |= BID_PRICE;
+        } else {
+            out.askPrice = values.decimal(p, name, priceExponent);
+            seen |= ASK_PRICE;
         }
-        if (t == JsonToken.START_OBJECT) {
-            return "an object";
-        }
-        return "'" + p.getText() + "'";
     }
 
-    /** A decimal given as a string (Binance's way) or a JSON number, to a mantissa; negative is bad input. */
-    private long decimal(JsonParser p, String name, int exponent) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            fail("bad number: field '" + name + "' is " + describe(p) + ", not a decimal");
+    /** B / A: a bookTicker's sizes; p / q: a trade's price and quantity. */
+    private void amount(JsonParser p, String name) throws IOException {
+        switch (name) {
+            case "B" -> {
+                out.bidSize = values.decimal(p, name, sizeExponent);
+                seen |= BID_SIZE;
+            }
+            case "A" -> {
+                out.askSize = values.decimal(p, name, sizeExponent);
+                seen |= ASK_SIZE;
+            }
+            case "p" -> {
+                out.price = values.decimal(p, name, priceExponent);
+                seen |= PRICE;
+            }
+            default -> {
+                out.size = values.decimal(p, name, sizeExponent);
+                seen |= QUANTITY;
+            }
+        }
+    }
+
+    private void maker(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_TRUE) {
+            out.aggressor = Side.ASK; // the buyer made the market: the seller took it
+            seen |= MAKER;
+        } else if (token == JsonToken.VALUE_FALSE) {
+            out.aggressor = Side.BID;
+            seen |= MAKER;
+        } else {
+            values.fail("unknown aggressor side: field 'm' is " + p.getText() + ", not true or false");
             p.skipChildren();
-            return 0;
-        }
-        return decimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), name, exponent);
-    }
-
-    /**
-     * Jackson hands out characters; the shared allocation-free parser reads ASCII bytes. Anything that is not ASCII
-     * cannot be a number and goes to {@link Decimals#parse}, which rejects it.
-     */
-    private long parseDecimal(char[] text, int offset, int length, int exponent) {
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text[offset + i];
-            if (c > 127) {
-                return Decimals.parse(java.nio.CharBuffer.wrap(text, offset, length), exponent);
-            }
-            scratch[i] = (byte) c;
-        }
-        return AsciiDecimals.parse(scratch, 0, length, exponent);
-    }
-
-    private long decimal(char[] text, int offset, int length, String name, int exponent) {
-        try {
-            long mantissa = parseDecimal(text, offset, length, exponent);
-            if (mantissa < 0) {
-                fail("bad number: " + name + " '" + new String(text, offset, length) + "' is negative");
-                return 0;
-            }
-            return mantissa;
-        } catch (NumberFormatException e) {
-            fail("bad number: " + name + " '" + new String(text, offset, length) + "'"
-                    + (e.getMessage() != null && e.getMessage().contains("does not fit")
-                    ? " has more decimals than 10^" + exponent + " or is too large" : " is not a decimal"));
-            return 0;
         }
     }
 
     /** {@code [["price","size"], ...]}: extra elements of a level (old APIs sent a third, empty one) are skipped. */
     private void levels(JsonParser p, Side side, String name) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            fail("field '" + name + "' is " + describe(p) + ", not an array of levels");
+            values.fail("field '" + name + "' is " + JsonValues.describe(p) + ", not an array of levels");
             p.skipChildren();
             return;
         }
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_ARRAY) {
-                fail("a level of '" + name + "' is " + describe(p) + ", not [price, size]");
+                values.fail("a level of '" + name + "' is " + JsonValues.describe(p) + ", not [price, size]");
                 p.skipChildren();
                 continue;
             }
             long price = 0;
             long size = 0;
             int element = 0;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (element == 0) {
-                    price = decimal(p, name + " price", priceExponent);
+                    price = values.decimal(p, name + " price", priceExponent);
                 } else if (element == 1) {
-                    size = decimal(p, name + " size", sizeExponent);
+                    size = values.decimal(p, name + " size", sizeExponent);
                 } else {
                     p.skipChildren();
                 }
                 element++;
             }
             if (element < 2) {
-                fail("a level of '" + name + "' has " + element + " elements, not [price, size]");
-                continue;
+                values.fail("a level of '" + name + "' has " + element + " elements, not [price, size]");
+            } else if (out.levels.isFull()) {
+                values.fail("more than " + LevelBuffer.MAX_LEVELS + " levels in one message");
+            } else {
+                out.levels.add(side, price, size);
             }
-            if (out.levels >= MAX_LEVELS) {
-                fail("more than " + MAX_LEVELS + " levels in one message");
-                continue;
-            }
-            out.addLevel(side, price, size);
         }
     }
 
     /** Decides what the parsed object is; false for objects of no interest. */
-    private boolean classify(boolean restLine) {
+    private boolean classify(boolean rest) {
         Message m = out;
         int symbolState = dataSymbol != S_UNKNOWN ? dataSymbol : streamSymbol;
         Message.Kind kind;
-        if (restLine) {
+        if (rest) {
             kind = Message.Kind.SNAPSHOT;
             symbolState = S_MATCH; // the URL named it
         } else {
@@ -492,19 +396,18 @@ final class MessageParser {
                 case E_BOOK_TICKER -> kind = Message.Kind.QUOTE;
                 case E_OTHER -> kind = null;
                 default -> {
-                    if (hasLastUpdateId && (hasBids || hasAsks)) {
+                    if (has(LAST_UPDATE_ID) && (seen & (BIDS | ASKS)) != 0) {
                         // a REST snapshot as a bare line; inside an envelope it is a partial-depth view
                         kind = envelope ? null : Message.Kind.SNAPSHOT;
                         if (symbolState == S_UNKNOWN) {
                             symbolState = S_MATCH; // bare snapshots carry no symbol: the request's
                         }
-                    } else if (hasBidPrice || hasAskPrice || hasBidSize || hasAskSize) {
+                    } else if ((seen & QUOTE_FIELDS) != 0) {
                         kind = Message.Kind.QUOTE;
-                    } else if (hasResult) {
-                        kind = null;
-                    } else if (symbolState == S_OTHER || (envelope && skipEnvelopeData)) {
+                    } else if (has(RESULT) || symbolState == S_OTHER || (envelope && skipEnvelopeData)) {
                         kind = null;
                     } else {
+                        String error = values.error();
                         m.bad(error != null ? error : "not a Binance depth, trade or book-ticker message");
                         return true;
                     }
@@ -514,12 +417,17 @@ final class MessageParser {
         if (kind == null || symbolState == S_OTHER || streamOf(kind) != wanted) {
             return false;
         }
+        return accept(m, kind, symbolState);
+    }
+
+    /** A message of the symbol and stream asked for: bad if a field was bad or is missing. */
+    private boolean accept(Message m, Message.Kind kind, int symbolState) {
         if (symbolState == S_UNKNOWN) {
             m.bad("missing field 's' (symbol)");
             return true;
         }
-        if (error != null) {
-            m.bad(error);
+        if (values.error() != null) {
+            m.bad(values.error());
             return true;
         }
         String missing = missing(kind);
@@ -550,14 +458,14 @@ final class MessageParser {
 
     private String missing(Message.Kind kind) {
         return switch (kind) {
-            case SNAPSHOT -> !hasLastUpdateId ? "lastUpdateId" : !hasBids ? "bids" : !hasAsks ? "asks" : null;
-            case DIFF -> !hasEventTime ? "E" : !hasFirstId ? "U" : !hasLastId ? "u" : !hasBids ? "b"
-                    : !hasAsks ? "a" : null;
-            case TRADE -> (event == E_AGG_TRADE ? !hasAggId : !hasTradeId) ? (event == E_AGG_TRADE ? "a" : "t")
-                    : !hasPrice ? "p" : !hasQuantity ? "q" : !hasMaker ? "m"
-                    : !hasEventTime && !hasTradeTime ? "T" : null;
-            case QUOTE -> !hasLastId ? "u" : !hasBidPrice ? "b" : !hasBidSize ? "B" : !hasAskPrice ? "a"
-                    : !hasAskSize ? "A" : null;
+            case SNAPSHOT -> !has(LAST_UPDATE_ID) ? "lastUpdateId" : !has(BIDS) ? "bids" : !has(ASKS) ? "asks" : null;
+            case DIFF -> !has(EVENT_TIME) ? "E" : !has(FIRST_ID) ? "U" : !has(LAST_ID) ? "u" : !has(BIDS) ? "b"
+                    : !has(ASKS) ? "a" : null;
+            case TRADE -> !has(event == E_AGG_TRADE ? AGG_ID : TRADE_ID) ? (event == E_AGG_TRADE ? "a" : "t")
+                    : !has(PRICE) ? "p" : !has(QUANTITY) ? "q" : !has(MAKER) ? "m"
+                    : (seen & (EVENT_TIME | TRADE_TIME)) == 0 ? "T" : null;
+            case QUOTE -> !has(LAST_ID) ? "u" : !has(BID_PRICE) ? "b" : !has(BID_SIZE) ? "B" : !has(ASK_PRICE) ? "a"
+                    : !has(ASK_SIZE) ? "A" : null;
             case BAD -> null;
         };
     }

@@ -2,6 +2,7 @@ package chronicle.plugin.importer.binance;
 
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.GapReason;
 import chronicle.protocol.api.MessageType;
@@ -36,7 +37,7 @@ class BadInputTest {
     Path dir;
 
     private Path damagedWs(int lineNumber, String from, String to) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(Recorded.ws()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(BinanceRun.ws()));
         String line = lines.get(lineNumber - 1);
         assertTrue(line.contains(from), line);
         lines.set(lineNumber - 1, line.replace(from, to));
@@ -63,30 +64,30 @@ class BadInputTest {
     void shouldFailWithFileLineAndReasonOrSkipTheLineWithAGap(String from, String to, String reason)
             throws IOException {
         Path ws = damagedWs(LINE, from, to);
-        List<Path> inputs = List.of(Recorded.http(), ws);
+        List<Path> inputs = List.of(BinanceRun.http(), ws);
 
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(inputs, "NKNUSDT", "book", OnError.FAIL));
+                () -> BinanceRun.run(inputs, "NKNUSDT", "book", OnError.FAIL));
         assertEquals(ws, e.file());
         assertEquals(LINE, e.line());
         assertTrue(e.getMessage().startsWith(ws + ":" + LINE + ": " + reason), e.getMessage());
         assertEquals(-1, e.getMessage().indexOf('\n'), "one line");
 
-        Recorded out = Recorded.run(inputs, "NKNUSDT", "book", OnError.GAP);
+        BinanceRun out = BinanceRun.run(inputs, "NKNUSDT", "book", OnError.GAP);
         assertEquals(2, out.gaps.size(), out.gaps.toString());
-        Recorded.GapMark bad = out.gaps.get(0);
+        RecordingSink.GapCall bad = out.gaps.get(0);
         assertEquals(GapReason.BAD_INPUT, bad.reason());
         assertEquals(EventHeader.NULL_ID, bad.fromId());
         assertTrue(bad.note().startsWith(ws + ":" + LINE + ": " + reason), bad.note());
         // the skipped diff breaks the chain at the next one (line 4: U=499869755)
-        Recorded.GapMark broken = out.gaps.get(1);
+        RecordingSink.GapCall broken = out.gaps.get(1);
         assertEquals(GapReason.SEQUENCE_BREAK, broken.reason());
         assertEquals(499869753L, broken.fromId());
         assertEquals(499869754L, broken.toId());
         assertEquals(1, out.records.size(), "the snapshot; no later snapshot to resynchronise from");
         long previous = Long.MIN_VALUE;
         for (Object o : out.all) { // records and markers: journal time never goes back
-            long time = o instanceof Recorded.Rec r ? r.journalTimestamp() : ((Recorded.GapMark) o).journalTimestamp();
+            long time = o instanceof RecordingSink.Record r ? r.journalTimestamp() : ((RecordingSink.GapCall) o).journalTimestamp();
             assertTrue(time >= previous);
             previous = time;
         }
@@ -96,7 +97,7 @@ class BadInputTest {
     @Test
     void shouldIgnoreBadLinesOfOtherSymbolsAndStreams() throws IOException {
         // line 15: a BLZETH diff; line 10: a NKNUSDT bookTicker
-        List<String> lines = new ArrayList<>(Files.readAllLines(Recorded.ws()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(BinanceRun.ws()));
         assertTrue(lines.get(14).contains("blzeth@depth"));
         lines.set(14, lines.get(14).replaceFirst("\"\\d+\\.\\d+\"", "\"1.2.3\""));
         assertTrue(lines.get(9).contains("nknusdt@bookTicker"));
@@ -104,20 +105,20 @@ class BadInputTest {
         Path ws = dir.resolve("BINANCE.ws.1.0");
         Files.write(ws, lines);
 
-        Recorded out = Recorded.run(List.of(Recorded.http(), ws), "NKNUSDT", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), ws), "NKNUSDT", "book", OnError.FAIL);
         assertEquals(150, out.records.size());
         assertEquals(List.of(), out.gaps);
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(Recorded.http(), ws), "BLZETH", "book", OnError.FAIL));
+                () -> BinanceRun.run(List.of(BinanceRun.http(), ws), "BLZETH", "book", OnError.FAIL));
         assertTrue(e.getMessage().startsWith(ws + ":15: bad number:"), e.getMessage());
         e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(Recorded.http(), ws), "NKNUSDT", "quotes", OnError.FAIL));
+                () -> BinanceRun.run(List.of(BinanceRun.http(), ws), "NKNUSDT", "quotes", OnError.FAIL));
         assertTrue(e.getMessage().startsWith(ws + ":10: bad number: A 'x'"), e.getMessage());
     }
 
     @Test
     void shouldRejectAnUnknownAggressorSide() throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(Recorded.ws()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(BinanceRun.ws()));
         int index = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("nknusdt@aggTrade")) {
@@ -128,10 +129,10 @@ class BadInputTest {
         Path ws = dir.resolve("BINANCE.ws.1.0");
         Files.write(ws, lines);
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(ws), "NKNUSDT", "trades", OnError.FAIL));
+                () -> BinanceRun.run(List.of(ws), "NKNUSDT", "trades", OnError.FAIL));
         assertEquals(ws + ":" + (index + 1) + ": unknown aggressor side: field 'm' is maybe, not true or false",
                 e.getMessage());
-        Recorded out = Recorded.run(List.of(ws), "NKNUSDT", "trades", OnError.GAP);
+        BinanceRun out = BinanceRun.run(List.of(ws), "NKNUSDT", "trades", OnError.GAP);
         assertEquals(0, out.records.size());
         assertEquals(1, out.gaps.size());
         assertEquals(GapReason.BAD_INPUT, out.gaps.getFirst().reason());
@@ -139,32 +140,32 @@ class BadInputTest {
 
     @Test
     void shouldReportABadRestSnapshotAndWaitForTheNext() throws IOException {
-        List<String> rest = new ArrayList<>(Files.readAllLines(Recorded.http()));
+        List<String> rest = new ArrayList<>(Files.readAllLines(BinanceRun.http()));
         rest.set(0, rest.get(0).replace("[\"0.35210000\",\"672.00000000\"]", "[\"0.35210000\",\"lots\"]"));
         Path http = dir.resolve("BINANCE.http.0.0");
         Files.write(http, rest);
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(http, Recorded.ws()), "NKNUSDT", "book", OnError.FAIL));
+                () -> BinanceRun.run(List.of(http, BinanceRun.ws()), "NKNUSDT", "book", OnError.FAIL));
         assertEquals(http + ":1: bad number: bids size 'lots' is not a decimal", e.getMessage());
 
-        Recorded out = Recorded.run(List.of(http, Recorded.ws()), "NKNUSDT", "book", OnError.GAP);
+        BinanceRun out = BinanceRun.run(List.of(http, BinanceRun.ws()), "NKNUSDT", "book", OnError.GAP);
         assertEquals(1, out.gaps.size(), "the bad line only: without a snapshot there is no chain to break");
         assertEquals(0, out.records.size());
         assertEquals(150, out.stats.droppedBeforeSnapshot);
         // the other symbols' snapshots are fine
-        assertEquals(List.of(), Recorded.run(List.of(http, Recorded.ws()), "BLZETH", "book", OnError.FAIL).gaps);
+        assertEquals(List.of(), BinanceRun.run(List.of(http, BinanceRun.ws()), "BLZETH", "book", OnError.FAIL).gaps);
     }
 
     @Test
     void shouldReportALineThatIsNeitherCaptureNorJson() throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(Recorded.ws()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(BinanceRun.ws()));
         lines.add(5, "garbage");
         Path ws = dir.resolve("BINANCE.ws.1.0");
         Files.write(ws, lines);
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(Recorded.http(), ws), "NKNUSDT", "book", OnError.FAIL));
+                () -> BinanceRun.run(List.of(BinanceRun.http(), ws), "NKNUSDT", "book", OnError.FAIL));
         assertEquals(ws + ":6: expected '<receive seconds>: <json>' or a JSON object", e.getMessage());
-        Recorded out = Recorded.run(List.of(Recorded.http(), ws), "NKNUSDT", "book", OnError.GAP);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), ws), "NKNUSDT", "book", OnError.GAP);
         assertEquals(1, out.gaps.size());
         assertEquals(150, out.records.size(), "nothing else lost");
         assertEquals(MessageType.L2_SNAPSHOT, out.records.getFirst().messageType());
@@ -175,7 +176,7 @@ class BadInputTest {
         Path csv = dir.resolve("trades.csv");
         Files.writeString(csv, "\n\ntimestamp,price,size\n1,2,3\n");
         ImportException e = assertThrows(ImportException.class,
-                () -> new BinanceAdapter().open(Recorded.request(List.of(Recorded.http(), csv), "NKNUSDT", "book",
+                () -> new BinanceAdapter().open(BinanceRun.request(List.of(BinanceRun.http(), csv), "NKNUSDT", "book",
                         OnError.FAIL)));
         assertEquals(csv, e.file());
         assertEquals(3, e.line());

@@ -2,6 +2,7 @@ package chronicle.plugin.importer.binance;
 
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.GapReason;
 import chronicle.protocol.api.MessageType;
@@ -38,7 +39,7 @@ class JsonLinesTest {
     /** The JSON of each ws line (the receive-time prefix cut off), optionally without the envelope. */
     static List<String> wsJson(boolean bare) throws IOException {
         List<String> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Recorded.ws());
+        List<String> lines = Files.readAllLines(BinanceRun.ws());
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
@@ -54,7 +55,7 @@ class JsonLinesTest {
 
     /** The bare REST snapshot of one symbol. */
     static String restJson(String symbol) throws IOException {
-        for (String line : Files.readAllLines(Recorded.http())) {
+        for (String line : Files.readAllLines(BinanceRun.http())) {
             if (line.contains("symbol=" + symbol + "&")) {
                 return line.substring(line.indexOf('{'));
             }
@@ -62,7 +63,7 @@ class JsonLinesTest {
         throw new IllegalArgumentException(symbol);
     }
 
-    private static void assertSameBook(Recorded expected, Recorded actual) {
+    private static void assertSameBook(BinanceRun expected, BinanceRun actual) {
         assertEquals(List.of(), actual.gaps);
         assertEquals(expected.records.size(), actual.records.size());
         assertEquals(MessageType.L2_SNAPSHOT, actual.records.getFirst().messageType());
@@ -81,7 +82,7 @@ class JsonLinesTest {
         ReplayEngine replayed = actual.replay(GapPolicy.FAIL);
         assertEquals(expected.book(reference).hash(), actual.book(replayed).hash());
         long previous = Long.MIN_VALUE;
-        for (Recorded.Rec rec : actual.records) {
+        for (RecordingSink.Record rec : actual.records) {
             assertTrue(rec.journalTimestamp() >= previous);
             previous = rec.journalTimestamp();
         }
@@ -96,8 +97,8 @@ class JsonLinesTest {
         Path snapshot = dir.resolve("snapshot.json");
         Files.writeString(snapshot, restJson(symbol) + "\n");
 
-        Recorded expected = Recorded.run(List.of(Recorded.http(), Recorded.ws()), symbol, "book", OnError.FAIL);
-        Recorded actual = Recorded.run(List.of(snapshot, stream), symbol.toLowerCase(Locale.ROOT), "book",
+        BinanceRun expected = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), symbol, "book", OnError.FAIL);
+        BinanceRun actual = BinanceRun.run(List.of(snapshot, stream), symbol.toLowerCase(Locale.ROOT), "book",
                 OnError.FAIL);
         assertSameBook(expected, actual);
         // the snapshot takes the time of the first diff it must precede
@@ -112,14 +113,14 @@ class JsonLinesTest {
         lines.add(restJson("NKNUSDT"));
         lines.addAll(wsJson(true));
         Files.write(file, lines);
-        Recorded expected = Recorded.run(List.of(Recorded.http(), Recorded.ws()), "NKNUSDT", "book", OnError.FAIL);
-        Recorded actual = Recorded.run(List.of(file), "NKNUSDT", "book", OnError.FAIL);
+        BinanceRun expected = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), "NKNUSDT", "book", OnError.FAIL);
+        BinanceRun actual = BinanceRun.run(List.of(file), "NKNUSDT", "book", OnError.FAIL);
         assertSameBook(expected, actual);
         assertEquals(1_633_998_512_068_000_000L, actual.records.getFirst().journalTimestamp(),
                 "E of the next NKNUSDT event");
         assertEquals(1, actual.stats.droppedStale);
 
-        Recorded trades = Recorded.run(List.of(file), "NKNUSDT", "trades", OnError.FAIL);
+        BinanceRun trades = BinanceRun.run(List.of(file), "NKNUSDT", "trades", OnError.FAIL);
         assertEquals(1, trades.records.size());
         assertEquals(1_633_998_523_963_000_000L, trades.records.getFirst().journalTimestamp());
     }
@@ -130,7 +131,7 @@ class JsonLinesTest {
         Path file = dir.resolve("stream.jsonl");
         Files.write(file, wsJson(false));
         ImportException e = assertThrows(ImportException.class,
-                () -> Recorded.run(List.of(file), "NKNUSDT", "quotes", OnError.GAP));
+                () -> BinanceRun.run(List.of(file), "NKNUSDT", "quotes", OnError.GAP));
         assertTrue(e.getMessage().contains("no receive time and no event time"), e.getMessage());
     }
 
@@ -149,7 +150,7 @@ class JsonLinesTest {
         Files.write(stream, lines);
         Path snapshot = dir.resolve("snapshot.json");
         Files.writeString(snapshot, restJson("LRCBTC") + "\n");
-        Recorded out = Recorded.run(List.of(snapshot, stream), "LRCBTC", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(snapshot, stream), "LRCBTC", "book", OnError.FAIL);
         assertEquals(1, out.gaps.size());
         assertEquals(GapReason.SEQUENCE_BREAK, out.gaps.getFirst().reason());
         String first = gone.replaceAll(".*\"U\":(\\d+).*", "$1");

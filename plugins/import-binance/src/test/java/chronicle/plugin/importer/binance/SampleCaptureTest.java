@@ -5,6 +5,7 @@ import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.EventHeader;
@@ -57,7 +58,7 @@ class SampleCaptureTest {
     }
 
     static List<String> wsLines() throws IOException {
-        return Files.readAllLines(Recorded.ws());
+        return Files.readAllLines(BinanceRun.ws());
     }
 
     static List<DiffLine> diffLines(List<String> lines, String symbol) {
@@ -85,7 +86,7 @@ class SampleCaptureTest {
     void shouldImportEverySymbolWithoutGapsAndReplayToTheExpectedBook(
             String symbol, long diffs, int bidDepth, int askDepth, String bestBid, String bestAsk, String bidTotal,
             String askTotal, long lastUpdateId) throws IOException {
-        Recorded out = Recorded.run(List.of(Recorded.http(), Recorded.ws()), symbol, "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), symbol, "book", OnError.FAIL);
 
         assertEquals(List.of(), out.gaps, "gap markers");
         assertEquals(1, out.count(MessageType.L2_SNAPSHOT));
@@ -95,11 +96,11 @@ class SampleCaptureTest {
 
         long sequence = 0;
         long previousTime = Long.MIN_VALUE;
-        for (Recorded.Rec rec : out.records) {
+        for (RecordingSink.Record rec : out.records) {
             EventHeader h = rec.header();
             assertEquals(EventHeader.SCHEMA_VERSION, h.version());
-            assertEquals(Recorded.VENUE, h.venueId());
-            assertEquals(Recorded.MARKET, h.marketId());
+            assertEquals(BinanceRun.VENUE, h.venueId());
+            assertEquals(BinanceRun.MARKET, h.marketId());
             assertEquals(StreamKind.BOOK.code(), h.streamCode());
             assertEquals(BookMode.L2.code(), h.bookModeCode());
             assertEquals(BinanceAdapter.PRICE_EXPONENT, h.priceExponent());
@@ -151,7 +152,7 @@ class SampleCaptureTest {
 
     @Test
     void shouldWriteTheHeaderAndLevelsOfTheFirstDiffExactly() throws IOException {
-        Recorded out = Recorded.run(List.of(Recorded.http(), Recorded.ws()), "nknusdt", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), "nknusdt", "book", OnError.FAIL);
         // snapshot: https://api.binance.com/api/v3/depth?symbol=NKNUSDT&limit=1000 -> 1633998512.320639
         EventHeader snapshot = out.records.getFirst().header();
         assertEquals(1_633_998_512_320_639_000L, snapshot.ingestTimestamp());
@@ -164,7 +165,7 @@ class SampleCaptureTest {
         assertEquals(67_200_000_000L, levels.size(0)); // "672.00000000"
 
         // the first diff applied: line 3, U=499869753 u=499869754 (line 2, u=499869752, came before the snapshot)
-        Recorded.Rec rec = out.records.get(1);
+        RecordingSink.Record rec = out.records.get(1);
         EventHeader h = rec.header();
         assertEquals(1_633_998_512_564_785_000L, h.ingestTimestamp()); // "1633998512.564785"
         assertEquals(1_633_998_512_568_000_000L, h.exchangeTimestamp()); // E=1633998512568
@@ -187,7 +188,7 @@ class SampleCaptureTest {
     @Test
     void shouldDropTheDiffThatTheSnapshotAlreadyCovers() throws IOException {
         // LRCBTC: line 29 (U=259345540 u=259345543) is received after the snapshot (lastUpdateId 259345543)
-        Recorded out = Recorded.run(List.of(Recorded.http(), Recorded.ws()), "LRCBTC", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), "LRCBTC", "book", OnError.FAIL);
         assertEquals(1, out.stats.droppedStale);
         assertEquals(1, out.stats.droppedBeforeSnapshot);
         assertEquals(259345544L, out.records.get(1).header().firstUpdateId());
@@ -204,7 +205,7 @@ class SampleCaptureTest {
     void shouldWriteOneGapMarkerForADeletedDiffAndStopUntilTheNextSnapshot(String symbol, @TempDir Path dir)
             throws IOException {
         List<String> lines = wsLines();
-        Recorded full = Recorded.run(List.of(Recorded.http(), Recorded.ws()), symbol, "book", OnError.FAIL);
+        BinanceRun full = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), symbol, "book", OnError.FAIL);
         List<Long> applied = full.records.stream().skip(1).map(r -> r.header().lastUpdateId()).toList();
         // delete the third applied diff
         long deletedLast = applied.get(2);
@@ -215,10 +216,10 @@ class SampleCaptureTest {
         Path ws = dir.resolve("BINANCE.ws.1.0");
         Files.write(ws, damaged);
 
-        Recorded out = Recorded.run(List.of(Recorded.http(), ws), symbol, "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(BinanceRun.http(), ws), symbol, "book", OnError.FAIL);
 
         assertEquals(1, out.gaps.size(), out.gaps.toString());
-        Recorded.GapMark gap = out.gaps.getFirst();
+        RecordingSink.GapCall gap = out.gaps.getFirst();
         assertEquals(GapReason.SEQUENCE_BREAK, gap.reason());
         assertEquals(deleted.first(), gap.fromId(), "first missing id");
         assertEquals(deleted.last(), gap.toId(), "last missing id");
@@ -239,7 +240,7 @@ class SampleCaptureTest {
         // the other symbols of the damaged file are untouched
         for (String other : List.of("NKNUSDT", "BLZETH", "LRCBTC", "RUNEEUR")) {
             if (!other.equals(symbol)) {
-                assertEquals(List.of(), Recorded.run(List.of(Recorded.http(), ws), other, "book", OnError.FAIL).gaps);
+                assertEquals(List.of(), BinanceRun.run(List.of(BinanceRun.http(), ws), other, "book", OnError.FAIL).gaps);
             }
         }
     }
@@ -255,7 +256,7 @@ class SampleCaptureTest {
         String symbol = "NKNUSDT";
         List<String> lines = wsLines();
         List<DiffLine> diffs = diffLines(lines, symbol);
-        Recorded full = Recorded.run(List.of(Recorded.http(), Recorded.ws()), symbol, "book", OnError.FAIL);
+        BinanceRun full = BinanceRun.run(List.of(BinanceRun.http(), BinanceRun.ws()), symbol, "book", OnError.FAIL);
 
         // the new snapshot: the book after the first diff received after the last REST call of the capture
         long lastRest = 1_633_998_522_743_208_000L;
@@ -264,7 +265,7 @@ class SampleCaptureTest {
         DiffLine after = diffs.get(diffs.indexOf(at) + 1);
         ReplayEngine engine = new ReplayEngine(GapPolicy.FAIL, 0);
         long sequence = 0;
-        for (Recorded.Rec rec : full.records) {
+        for (RecordingSink.Record rec : full.records) {
             engine.onRecord(rec.type(), sequence++, rec.journalTimestamp(), new UnsafeBuffer(rec.bytes()), 0,
                     rec.bytes().length);
             if (rec.header().lastUpdateId() == at.last()) {
@@ -273,9 +274,9 @@ class SampleCaptureTest {
         }
         long snapshotTime = (at.receiveNanos() + after.receiveNanos()) / 2;
         String snapshotLine = "https://api.binance.com/api/v3/depth?symbol=NKNUSDT&limit=1000 -> "
-                + Decimals.toString(snapshotTime, -9) + ": " + restJson(engine.book(Recorded.VENUE, Recorded.MARKET));
+                + Decimals.toString(snapshotTime, -9) + ": " + restJson(engine.book(BinanceRun.VENUE, BinanceRun.MARKET));
         Path http = dir.resolve("BINANCE.http.0.0");
-        List<String> rest = new ArrayList<>(Files.readAllLines(Recorded.http()));
+        List<String> rest = new ArrayList<>(Files.readAllLines(BinanceRun.http()));
         rest.add(rest.size() - 1, snapshotLine); // before the trailing blank line
         Files.write(http, rest);
 
@@ -286,14 +287,14 @@ class SampleCaptureTest {
         Path ws = dir.resolve("BINANCE.ws.1.0");
         Files.write(ws, damaged);
 
-        Recorded out = Recorded.run(List.of(http, ws), symbol, "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(http, ws), symbol, "book", OnError.FAIL);
 
         assertEquals(1, out.gaps.size(), out.gaps.toString());
         assertEquals(deleted.first(), out.gaps.getFirst().fromId());
         assertEquals(deleted.last(), out.gaps.getFirst().toId());
         assertEquals(2, out.count(MessageType.L2_SNAPSHOT));
         int gapAt = out.all.indexOf(out.gaps.getFirst());
-        Recorded.Rec resync = (Recorded.Rec) out.all.stream().skip(gapAt).filter(o -> o instanceof Recorded.Rec)
+        RecordingSink.Record resync = (RecordingSink.Record) out.all.stream().skip(gapAt).filter(o -> o instanceof RecordingSink.Record)
                 .findFirst().orElseThrow();
         assertEquals(MessageType.L2_SNAPSHOT, resync.messageType(), "after the gap: the next snapshot");
         assertEquals(at.last(), resync.header().lastUpdateId());
@@ -327,10 +328,10 @@ class SampleCaptureTest {
 
     @Test
     void shouldImportTradesAndQuotesWhenAsked() throws IOException {
-        List<Path> inputs = List.of(Recorded.http(), Recorded.ws());
-        Recorded trades = Recorded.run(inputs, "NKNUSDT", "trades", OnError.FAIL);
+        List<Path> inputs = List.of(BinanceRun.http(), BinanceRun.ws());
+        BinanceRun trades = BinanceRun.run(inputs, "NKNUSDT", "trades", OnError.FAIL);
         assertEquals(1, trades.records.size());
-        Recorded.Rec rec = trades.records.getFirst();
+        RecordingSink.Record rec = trades.records.getFirst();
         assertEquals(MessageType.TRADE, rec.messageType());
         EventHeader h = rec.header();
         assertEquals(StreamKind.TRADES.code(), h.streamCode());
@@ -345,7 +346,7 @@ class SampleCaptureTest {
         assertEquals(5_800_000_000L, trade.size());
         assertEquals(Side.BID.code(), trade.aggressorCode(), "m=false: the buyer took");
 
-        Recorded quotes = Recorded.run(inputs, "NKNUSDT", "quotes", OnError.FAIL);
+        BinanceRun quotes = BinanceRun.run(inputs, "NKNUSDT", "quotes", OnError.FAIL);
         assertEquals(74, quotes.records.size());
         assertEquals(List.of(), quotes.gaps);
         rec = quotes.records.getFirst();
@@ -363,16 +364,16 @@ class SampleCaptureTest {
         assertEquals(35_260_000L, quote.askPrice());
         assertEquals(319_900_000_000L, quote.askSize());
 
-        assertEquals(9, Recorded.run(inputs, "LRCBTC", "quotes", OnError.FAIL).records.size());
-        assertEquals(0, Recorded.run(inputs, "RUNEEUR", "trades", OnError.FAIL).records.size());
+        assertEquals(9, BinanceRun.run(inputs, "LRCBTC", "quotes", OnError.FAIL).records.size());
+        assertEquals(0, BinanceRun.run(inputs, "RUNEEUR", "trades", OnError.FAIL).records.size());
     }
 
     @Test
     void shouldReportProgress() throws IOException {
-        long total = Files.size(Recorded.http()) + Files.size(Recorded.ws());
-        Recorded out = new Recorded();
+        long total = Files.size(BinanceRun.http()) + Files.size(BinanceRun.ws());
+        BinanceRun out = new BinanceRun();
         try (ImportSource source = new BinanceAdapter().open(
-                Recorded.request(List.of(Recorded.http(), Recorded.ws()), "NKNUSDT", "book", OnError.FAIL))) {
+                BinanceRun.request(List.of(BinanceRun.http(), BinanceRun.ws()), "NKNUSDT", "book", OnError.FAIL))) {
             assertEquals(total, source.totalBytes());
             assertTrue(source.bytesRead() < total);
             long calls = 0;
@@ -384,7 +385,10 @@ class SampleCaptureTest {
             }
             assertEquals(151, calls, "one call per venue message of the symbol's book (1 snapshot, 149 + 1 diffs)");
             assertEquals(total, source.bytesRead());
-            assertEquals(5 + 267, source.rows(), "every line of both files, the blank last ones too");
+            assertEquals(4 + 265, source.rows(), "every line of both files but the blank last ones and the ws"
+                    + " file's connection line");
+            assertEquals(3 + 115, source.otherRows(), "the other symbols' REST snapshots; the other symbols' and"
+                    + " streams' websocket messages");
         }
     }
 

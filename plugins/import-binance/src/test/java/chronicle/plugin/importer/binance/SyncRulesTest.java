@@ -3,6 +3,7 @@ package chronicle.plugin.importer.binance;
 import chronicle.ingest.spi.EventSink;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.GapReason;
 import chronicle.protocol.api.MessageType;
@@ -70,14 +71,14 @@ class SyncRulesTest {
                 spotDiff(T0 + 750, 206, 206, "[[\"100.5\",\"0\"]]"),
                 spotDiff(T0 + 760, 200, 206, "[]"),         // duplicate: dropped
                 spotDiff(T0 + 850, 207, 210, "[]")));
-        Recorded out = Recorded.run(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL);
         assertEquals(1, out.gaps.size());
-        Recorded.GapMark gap = out.gaps.getFirst();
+        RecordingSink.GapCall gap = out.gaps.getFirst();
         assertEquals(101, gap.fromId());
         assertEquals(104, gap.toId());
         assertEquals((T0 + 150) * 1_000_000L, gap.journalTimestamp());
         assertEquals(List.of(MessageType.L2_SNAPSHOT, MessageType.L2_SNAPSHOT, MessageType.L2_DIFF,
-                MessageType.L2_DIFF, MessageType.L2_DIFF), out.records.stream().map(Recorded.Rec::messageType).toList());
+                MessageType.L2_DIFF, MessageType.L2_DIFF), out.records.stream().map(RecordingSink.Record::messageType).toList());
         assertEquals(1, out.stats.droppedBeforeSnapshot);
         assertEquals(1, out.stats.droppedAfterBreak);
         assertEquals(2, out.stats.droppedStale);
@@ -96,7 +97,7 @@ class SyncRulesTest {
                 spotDiff(T0 + 150, 101, 102, "[]"),
                 spotDiff(T0 + 450, 103, 103, "[]"),
                 spotDiff(T0 + 550, 104, 104, "[]")));
-        Recorded out = Recorded.run(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL);
         assertEquals(List.of(), out.gaps);
         assertEquals(1, out.stats.droppedOldSnapshots, "101 < 102, the book's id");
         assertEquals(2, out.stats.snapshots, "100 and 103 (= the book's id)");
@@ -117,7 +118,7 @@ class SyncRulesTest {
                 futuresDiff(T0 + 170, 1051, 1060, 1050, "[[\"100.0\",\"7\"]]"), // pu = L: bridges
                 futuresDiff(T0 + 180, 1061, 1070, 1060, "[]")));
         // the first line is a bare snapshot: timed by its own E here (futures REST answers carry E and T)
-        Recorded out = Recorded.run(List.of(file), "btcusdt", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(file), "btcusdt", "book", OnError.FAIL);
         assertEquals(1, out.gaps.size(), out.gaps.toString());
         assertEquals(1021, out.gaps.getFirst().fromId());
         assertEquals(1030, out.gaps.getFirst().toId());
@@ -142,7 +143,7 @@ class SyncRulesTest {
                 futuresRest(T0 + 100, 1000),
                 futuresDiff(T0 + 110, 995, 1003, 990, "[]"),   // U <= 1000 <= u: the first to apply
                 futuresDiff(T0 + 120, 1004, 1010, 1003, "[]")));
-        Recorded out = Recorded.run(List.of(file), "BTCUSDT", "book", OnError.FAIL);
+        BinanceRun out = BinanceRun.run(List.of(file), "BTCUSDT", "book", OnError.FAIL);
         assertEquals(List.of(), out.gaps);
         assertEquals(3, out.records.size());
         assertEquals(990, out.records.get(1).header().prevUpdateId());
@@ -158,9 +159,9 @@ class SyncRulesTest {
                 futuresRest(T0 + 100, 1000),
                 futuresDiff(T0 + 90, 990, 998, 985, "[]")));
         var e = org.junit.jupiter.api.Assertions.assertThrows(chronicle.ingest.spi.ImportException.class,
-                () -> Recorded.run(List.of(file), "BTCUSDT", "book", OnError.FAIL));
+                () -> BinanceRun.run(List.of(file), "BTCUSDT", "book", OnError.FAIL));
         assertTrue(e.getMessage().startsWith(file + ":2: timestamp goes backwards"), e.getMessage());
-        Recorded out = Recorded.run(List.of(file), "BTCUSDT", "book", OnError.GAP);
+        BinanceRun out = BinanceRun.run(List.of(file), "BTCUSDT", "book", OnError.GAP);
         assertEquals(GapReason.BAD_INPUT, out.gaps.getFirst().reason());
     }
 
@@ -199,7 +200,7 @@ class SyncRulesTest {
         };
         long start = System.nanoTime();
         try (ImportSource source = new BinanceAdapter().open(
-                Recorded.request(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL))) {
+                BinanceRun.request(List.of(http, ws), "BTCUSDT", "book", OnError.FAIL))) {
             while (source.next(sink)) {
                 // stream
             }

@@ -69,7 +69,7 @@ import java.util.regex.Pattern;
  * deletion or visible execution (2 to 4) is put back (on a level that row 1 no longer shows, the level is
  * re-created with that size); 5 to 7 change nothing. Every level obtained is kept, even where there are N + 1 on a
  * side (a level deleted by message 1 pushes row 1's last level one deeper; its size is still known exactly). Only
- * row 1 is read: memory stays bounded.
+ * row 1 is parsed: memory stays bounded.
  *
  * <p>That book is written first, as one record (sequence and update id 0, the time of message 1, flags
  * {@code SYNTHETIC}, {@code EventType.SNAPSHOT}) of L3 events: a {@code CLEAR}, then one {@code ADD} per level of
@@ -105,8 +105,9 @@ import java.util.regex.Pattern;
  * size; it is then taken off the synthetic order, which can only happen at a price that was out of view.
  *
  * <h2>Bad input</h2>
- * A bad number, a missing (or extra) column, an unknown type, an unknown direction, a negative order id, a size or
- * price out of range, time going backwards, or an orderbook row 1 that does not match message 1: under
+ * A bad number, a missing (or extra) column (an empty line, garbage, a line cut short), an unknown type, an unknown
+ * direction, a negative order id, a size or price out of range, time going backwards, an orderbook row 1 that does
+ * not match message 1, or an orderbook file whose rows do not pair with the message lines (see below): under
  * {@code OnError.FAIL} an {@link ImportException} {@code file:line: reason}; under {@code OnError.GAP} the line is
  * skipped, and {@code EventSink.gap} is called with reason {@code BAD_INPUT}, the line number as first and last
  * missing id, and the note {@code file:line: reason}. A skipped line leaves its tracked orders as they were. A
@@ -114,11 +115,20 @@ import java.util.regex.Pattern;
  * 1, written after the gap marker with update id 1, so that message 2 chains to it. A bad orderbook row 1 gives no
  * opening book (a gap marker under {@code OnError.GAP}, without update ids).
  *
+ * <h2>Missing lines</h2>
+ * LOBSTER messages carry no sequence number, but LOBSTER writes exactly one orderbook row per message. The orderbook
+ * file is read alongside the message file (its rows after row 1 only counted), so a message file that goes on after
+ * the orderbook file ends (bad input at that message line), or ends while the orderbook file goes on (bad input at
+ * the orderbook row without a message: a message line was deleted), is found. Under {@code OnError.GAP} the gap
+ * marker has no update ids, and the pairing is not checked further. Without an orderbook file, or when its row 1 is
+ * bad, a deleted message line cannot be found. A last line without a line end is read like any other: a line cut
+ * short fails its own checks.
+ *
  * <h2>Memory and progress</h2>
- * Both files are read line by line through {@link ImportRequest#opener()}; the orderbook file only to its first
- * line. Memory holds the ids of the orders added and not yet removed (including orders removed out of view, which
- * the message file never reports), at most N + 1 synthetic orders per side, and one record. {@code rows()} counts
- * message lines; {@code bytesRead()} and {@code totalBytes()} are those of the message file.
+ * Both files are read line by line through {@link ImportRequest#opener()}. Memory holds the ids of the orders added
+ * and not yet removed (including orders removed out of view, which the message file never reports), at most N + 1
+ * synthetic orders per side, one record and two line buffers. {@code rows()} counts message lines;
+ * {@code bytesRead()} and {@code totalBytes()} are those of the message file.
  *
  * <p><b>Thread safety:</b> the adapter is stateless and may be shared; each source is used by one thread.
  */

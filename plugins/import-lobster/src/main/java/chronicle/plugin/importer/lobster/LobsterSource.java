@@ -1,9 +1,12 @@
 package chronicle.plugin.importer.lobster;
 
+import chronicle.ingest.spi.EventHeaderWriter;
 import chronicle.ingest.spi.EventSink;
+import chronicle.ingest.spi.Fields;
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
+import chronicle.ingest.spi.LineReader;
 import chronicle.ingest.spi.OnError;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventFlags;
@@ -15,20 +18,18 @@ import chronicle.protocol.api.L3Events;
 import chronicle.protocol.api.MessageType;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.StreamKind;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-/** The events of one LOBSTER import; see {@link LobsterAdapter} for the mapping. <b>Not thread-safe.</b> */
+/**
+ * The events of one LOBSTER import: reads the message file line by line ({@link Message}), maps each message to an
+ * L3 action ({@link Reconciliation}) and writes one record per line; reads the orderbook file alongside
+ * ({@link OpeningBook} from its row 1, then one row per message, counted). See {@link LobsterAdapter} for the
+ * mapping. <b>Not thread-safe.</b>
+ */
 final class LobsterSource implements ImportSource {
 
     static final int PRICE_EXPONENT = -4;
@@ -36,22 +37,15 @@ final class LobsterSource implements ImportSource {
 
     private final ImportRequest request;
     private final Path messageFile;
-    private final Path orderbookFile;
     private final long midnight;
-    private final long totalBytes;
-    private final Counting counting;
-    private final BufferedReader messages;
-    private BufferedReader orderbook;
+    private final LineReader messages;
+    /** The orderbook file while its rows are read alongside the messages; null without one, or once done. */
+    private LineReader orderbook;
 
+    private final Fields fields = new Fields((byte) ',');
     private final Message message = new Message();
-    /** Orders seen added and not yet removed: id to remaining size (0 = not known). */
-    private final Long2LongHashMap live = new Long2LongHashMap(0);
-    private Side[] syntheticSides = new Side[0];
-    private long[] syntheticPrices = new long[0];
-    private long[] syntheticRemaining = new long[0];
-    private int syntheticCount;
-
-    private final EventHeader header = new EventHeader();
+    private final Reconciliation reconciliation = new Reconciliation();
+    private final EventHeaderWriter header;
     private final L3Events events = new L3Events();
     private UnsafeBuffer buffer = new UnsafeBuffer(new byte[EventHeader.LENGTH + L3Events.length(1)]);
 
@@ -65,15 +59,12 @@ final class LobsterSource implements ImportSource {
     LobsterSource(ImportRequest request, Path messageFile, Path orderbookFile, LocalDate date) throws IOException {
         this.request = request;
         this.messageFile = messageFile;
-        this.orderbookFile = orderbookFile;
         this.midnight = date.atStartOfDay(LobsterAdapter.EXCHANGE_ZONE).toEpochSecond() * 1_000_000_000L;
-        this.totalBytes = Files.isRegularFile(messageFile) ? Files.size(messageFile) : 0;
-        this.counting = new Counting(request.opener().open(messageFile));
-        this.messages = new BufferedReader(new InputStreamReader(counting, StandardCharsets.ISO_8859_1), 1 << 16);
+        this.header = new EventHeaderWriter(request, PRICE_EXPONENT, SIZE_EXPONENT);
+        this.messages = LineReader.open(request, messageFile);
         if (orderbookFile != null) {
             try {
-                InputStream in = request.opener().open(orderbookFile);
-                this.orderbook = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+                this.orderbook = LineReader.open(request, orderbookFile);
             } catch (IOException | RuntimeException e) {
                 messages.close();
                 throw e;
@@ -86,25 +77,22 @@ final class LobsterSource implements ImportSource {
         if (exhausted) {
             return false;
         }
-        String text = messages.readLine();
-        if (text == null) {
+        if (!messages.next()) {
             exhausted = true;
-            closeOrderbook();
-            return false;
+            return orderbookEnds(sink);
         }
-        line++;
-        String bad = null;
-        try {
-            message.parse(text, lastTime, lastGoodLine);
-        } catch (Csv.BadInput e) {
-            bad = e.getMessage();
-        }
+        line = messages.lineNumber();
+        fields.split(messages);
+        String bad = messages.tooLong() ? "line longer than " + (messages.maxLine() >> 20) + " MiB"
+                : message.parse(fields, lastTime, lastGoodLine);
         if (bad != null) {
             badInput(sink, messageFile, line, line, line, bad);
         }
         if (!started) {
             started = true;
             opening(sink, bad == null);
+        } else {
+            orderbookRow(sink);
         }
         if (bad != null) {
             return true;
@@ -120,164 +108,101 @@ final class LobsterSource implements ImportSource {
         if (orderbook == null) {
             return;
         }
-        String row;
-        try {
-            row = orderbook.readLine();
-        } finally {
-            closeOrderbook();
-        }
         OpeningBook book = new OpeningBook();
-        try {
-            if (row == null) {
-                throw new Csv.BadInput("no row 1: the orderbook file is empty");
+        String bad;
+        if (!orderbook.next()) {
+            bad = "no row 1: the orderbook file is empty";
+        } else {
+            Fields row = new Fields((byte) ',');
+            row.split(orderbook);
+            bad = book.parse(row);
+            if (bad == null && firstMessageGood) {
+                bad = book.undo(message);
             }
-            book.parse(row);
-            if (firstMessageGood) {
-                book.undo(message);
-            }
-        } catch (Csv.BadInput e) {
-            badInput(sink, orderbookFile, 1, EventHeader.NULL_ID, EventHeader.NULL_ID, e.getMessage());
+        }
+        if (bad != null) {
+            Path file = orderbook.file();
+            closeOrderbook(); // not the orderbook file of these messages: its rows are not counted either
+            badInput(sink, file, 1, EventHeader.NULL_ID, EventHeader.NULL_ID, bad);
             return;
         }
         // before message 1, or after it when it was bad and skipped
         long id = firstMessageGood ? 0 : 1;
         long time = firstMessageGood ? midnight + message.time : gapTime();
-        int count = book.bidCount + book.askCount;
-        syntheticSides = new Side[count];
-        syntheticPrices = new long[count];
-        syntheticRemaining = new long[count];
-        for (int i = 0; i < book.bidCount; i++) {
-            synthetic(Side.BID, book.bidPrices[i], book.bidSizes[i]);
-        }
-        for (int i = 0; i < book.askCount; i++) {
-            synthetic(Side.ASK, book.askPrices[i], book.askSizes[i]);
-        }
+        reconciliation.open(book);
+        int count = reconciliation.syntheticCount();
         ensure(1 + count);
-        header(EventType.SNAPSHOT, EventFlags.SYNTHETIC, time, id, EventHeader.NULL_ID);
+        begin(EventType.SNAPSHOT, EventFlags.SYNTHETIC, time, id, EventHeader.NULL_ID);
         events.wrap(buffer, EventHeader.LENGTH).count(1 + count);
         events.event(0, L3Action.CLEAR, Side.UNKNOWN, 0, 0, 0, 0);
         for (int i = 0; i < count; i++) {
-            events.event(1 + i, L3Action.ADD, syntheticSides[i], syntheticId(i), syntheticPrices[i],
-                    syntheticRemaining[i], 0);
+            events.event(1 + i, L3Action.ADD, reconciliation.syntheticSide(i), Reconciliation.syntheticId(i),
+                    reconciliation.syntheticPrice(i), reconciliation.syntheticRemaining(i), 0);
         }
         sink.append(MessageType.L3_EVENTS.id(), time, buffer, 0, EventHeader.LENGTH + L3Events.length(1 + count));
         lastJournal = time;
     }
 
-    private void synthetic(Side side, long price, long size) {
-        syntheticSides[syntheticCount] = side;
-        syntheticPrices[syntheticCount] = price;
-        syntheticRemaining[syntheticCount] = size;
-        syntheticCount++;
-    }
-
-    /** @return the id of the synthetic level order at an index: -1, -2, ... */
-    private static long syntheticId(int index) {
-        return -1L - index;
-    }
-
-    /** @return the index of the synthetic order with size left at a side and price, or -1. */
-    private int syntheticAt(Side side, long price) {
-        for (int i = 0; i < syntheticCount; i++) {
-            if (syntheticPrices[i] == price && syntheticSides[i] == side && syntheticRemaining[i] > 0) {
-                return i;
-            }
+    /**
+     * Moves the orderbook file to the row of the current message line: LOBSTER writes one row per message, so a
+     * file that ends first does not match (or is cut short).
+     */
+    private void orderbookRow(EventSink sink) throws IOException {
+        if (orderbook == null || orderbook.next()) {
+            return;
         }
-        return -1;
+        long rows = orderbook.lineNumber();
+        closeOrderbook();
+        badInput(sink, messageFile, line, EventHeader.NULL_ID, EventHeader.NULL_ID, "message " + line + " has no "
+                + "orderbook row: the orderbook file ends at row " + rows + " (LOBSTER writes one orderbook row per "
+                + "message: the orderbook file is cut short, or it is not the one of this message file)");
+    }
+
+    /**
+     * At the end of the message file: the orderbook file must end too, else a message line is missing.
+     *
+     * @return whether a gap marker was written for it.
+     */
+    private boolean orderbookEnds(EventSink sink) throws IOException {
+        if (orderbook == null) {
+            return false;
+        }
+        boolean extra = started && orderbook.next();
+        Path file = orderbook.file();
+        long row = orderbook.lineNumber();
+        closeOrderbook();
+        if (!extra) {
+            return false;
+        }
+        badInput(sink, file, row, EventHeader.NULL_ID, EventHeader.NULL_ID, "row " + row + " has no message: the "
+                + "message file ends at line " + line + " (LOBSTER writes one orderbook row per message: a message"
+                + " line is missing, or the files do not match)");
+        return true;
     }
 
     /** Writes the record of the message just parsed. */
     private void append(EventSink sink) {
-        Message m = message;
-        L3Action action;
-        Side side = m.side;
-        long orderId = m.orderId;
-        long price = m.price;
-        long size = m.size;
-        switch (m.type) {
-            case Message.ADD -> {
-                action = L3Action.ADD;
-                live.put(orderId, size);
-            }
-            case Message.CANCEL -> {
-                action = L3Action.CANCEL;
-                orderId = reduce(orderId, side, price, size);
-            }
-            case Message.DELETE -> {
-                action = L3Action.DELETE;
-                if (live.remove(orderId) == 0) {
-                    long synthetic = reduce(orderId, side, price, size);
-                    if (synthetic != orderId) {
-                        action = L3Action.CANCEL; // one of the orders the synthetic level order stands for
-                        orderId = synthetic;
-                    }
-                }
-            }
-            case Message.EXECUTE_VISIBLE -> {
-                action = L3Action.EXECUTE_VISIBLE;
-                orderId = reduce(orderId, side, price, size);
-            }
-            case Message.EXECUTE_HIDDEN -> action = L3Action.EXECUTE_HIDDEN;
-            case Message.CROSS_TRADE -> action = L3Action.TRADE;
-            case Message.HALT -> {
-                action = L3Action.HALT;
-                side = Side.UNKNOWN;
-                size = m.price == -1 ? 1 : 0;
-                price = 0;
-            }
-            default -> throw new IllegalStateException("type " + m.type);
-        }
-        long time = midnight + m.time;
-        header(EventType.DIFF, 0, time, line, line - 1);
-        events.wrap(buffer, EventHeader.LENGTH).count(1).event(0, action, side, orderId, price, size, 0);
+        Reconciliation r = reconciliation;
+        r.apply(message);
+        long time = midnight + message.time;
+        begin(EventType.DIFF, 0, time, line, line - 1);
+        events.wrap(buffer, EventHeader.LENGTH).count(1).event(0, r.action, r.side, r.orderId, r.price, r.size, 0);
         sink.append(MessageType.L3_EVENTS.id(), time, buffer, 0, EventHeader.LENGTH + L3Events.length(1));
         lastJournal = time;
     }
 
-    /**
-     * A cancel or execution of an amount: of a known order (forgotten when nothing remains), else of the synthetic
-     * level order at its side and price if that one has size left.
-     *
-     * @return the order id to write: the message's, or the synthetic order's.
-     */
-    private long reduce(long orderId, Side side, long price, long amount) {
-        long remaining = live.get(orderId);
-        if (remaining != 0) {
-            if (remaining > amount) {
-                live.put(orderId, remaining - amount);
-            } else {
-                live.remove(orderId);
-            }
-            return orderId;
-        }
-        int synthetic = syntheticAt(side, price);
-        if (synthetic < 0) {
-            return orderId; // unknown to the book as well: replay leaves the book as it is
-        }
-        syntheticRemaining[synthetic] -= amount;
-        return syntheticId(synthetic);
-    }
-
-    private void header(EventType type, int flags, long time, long id, long prev) {
-        header.wrapForWrite(buffer, 0)
-                .venueId(request.venueId())
-                .marketId(request.marketId())
-                .stream(StreamKind.BOOK)
-                .eventType(type)
-                .bookMode(BookMode.L3)
-                .priceExponent(PRICE_EXPONENT)
-                .sizeExponent(SIZE_EXPONENT)
+    /** The header of a record whose sequence and update id are its line (0 for the opening book). */
+    private void begin(EventType type, int flags, long time, long id, long prev) {
+        header.begin(buffer, 0, StreamKind.BOOK, type, BookMode.L3, time, time)
                 .flags(flags)
-                .ingestTimestamp(time)
-                .exchangeTimestamp(time)
                 .sequence(id)
                 .firstUpdateId(id)
                 .lastUpdateId(id)
                 .prevUpdateId(prev);
     }
 
-    private void ensure(int events) {
-        int length = EventHeader.LENGTH + L3Events.length(events);
+    private void ensure(int count) {
+        int length = EventHeader.LENGTH + L3Events.length(count);
         if (buffer.capacity() < length) {
             buffer = new UnsafeBuffer(new byte[length]);
         }
@@ -306,16 +231,16 @@ final class LobsterSource implements ImportSource {
     @Override
     public long bytesRead() {
         // the opener hands out decompressed bytes: for a compressed input only the end is exact
-        return exhausted ? totalBytes : Math.min(counting.count, totalBytes);
+        return messages.bytesRead();
     }
 
     @Override
     public long totalBytes() {
-        return totalBytes;
+        return messages.size();
     }
 
     private void closeOrderbook() throws IOException {
-        BufferedReader reader = orderbook;
+        LineReader reader = orderbook;
         orderbook = null;
         if (reader != null) {
             reader.close();
@@ -328,41 +253,6 @@ final class LobsterSource implements ImportSource {
             messages.close();
         } finally {
             closeOrderbook();
-        }
-    }
-
-    /** Counts the bytes read from a stream. */
-    private static final class Counting extends FilterInputStream {
-
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 }

@@ -1,5 +1,7 @@
 package chronicle.plugin.importer.lobster;
 
+import chronicle.ingest.spi.Fields;
+import chronicle.ingest.spi.FixedPoint;
 import chronicle.protocol.api.Side;
 
 /** One line of a LOBSTER message file, parsed and checked in place (a mutable flyweight, reused for every line). */
@@ -17,9 +19,7 @@ final class Message {
     private static final int COLUMN_COUNT = 6;
     /** Whole seconds accepted: a day of 25 hours (a DST switch) at most. */
     private static final long MAX_SECONDS = 25 * 3600;
-
-    private final int[] starts = new int[COLUMN_COUNT];
-    private final int[] ends = new int[COLUMN_COUNT];
+    private static final String TIME = " (seconds after midnight, up to 9 decimals)";
 
     /** Nanoseconds after midnight. */
     long time;
@@ -32,33 +32,37 @@ final class Message {
     Side side;
 
     /**
-     * Parses and checks a line; on failure this message is left in an unspecified state.
+     * Parses and checks a line; when it is bad this message is left in an unspecified state.
      *
-     * @param line         the line.
+     * @param f            the line, split.
      * @param previousTime the time of the previous good line, or -1.
      * @param previousLine the number of that line (for the reason).
-     * @throws Csv.BadInput naming what is wrong.
+     * @return null for a good line, else what is wrong with it.
      */
-    void parse(String line, long previousTime, long previousLine) throws Csv.BadInput {
-        int columns = Csv.columns(line, starts, ends);
+    String parse(Fields f, long previousTime, long previousLine) {
+        int columns = f.count();
         if (columns < COLUMN_COUNT) {
-            throw new Csv.BadInput("missing column: " + columns + " of " + COLUMN_COUNT + " columns (" + COLUMNS
-                    + ")");
+            return "missing column: " + columns + " of " + COLUMN_COUNT + " columns (" + COLUMNS + ")";
         }
         if (columns > COLUMN_COUNT) {
-            throw new Csv.BadInput("too many columns: " + columns + ", a message has " + COLUMN_COUNT + " ("
-                    + COLUMNS + ")");
+            return "too many columns: " + columns + ", a message has " + COLUMN_COUNT + " (" + COLUMNS + ")";
         }
-        time = Csv.parseNanos(line, starts[0], ends[0], MAX_SECONDS);
-        long typeCode = Csv.parseLong(line, starts[1], ends[1], 2, "type");
-        orderId = Csv.parseLong(line, starts[2], ends[2], 3, "order id");
-        size = Csv.parseLong(line, starts[3], ends[3], 4, "size");
-        price = Csv.parseLong(line, starts[4], ends[4], 5, "price");
-        long direction = Csv.parseLong(line, starts[5], ends[5], 6, "direction");
+        time = Csv.nanos(f, 0, MAX_SECONDS);
+        if (time < 0) {
+            return Csv.badNumber(f, 0, "time", TIME);
+        }
+        long typeCode = f.integer(1);
+        orderId = f.integer(2);
+        size = f.integer(3);
+        price = f.integer(4);
+        long direction = f.integer(5);
+        String bad = badNumbers(f, typeCode, direction);
+        if (bad != null) {
+            return bad;
+        }
         if (typeCode < ADD || typeCode > HALT) {
-            throw new Csv.BadInput("unknown type " + typeCode + " in column 2: LOBSTER types are 1 (new order), "
-                    + "2 (partial cancel), 3 (deletion), 4 (visible execution), 5 (hidden execution), "
-                    + "6 (cross trade), 7 (halt)");
+            return "unknown type " + typeCode + " in column 2: LOBSTER types are 1 (new order), 2 (partial cancel), "
+                    + "3 (deletion), 4 (visible execution), 5 (hidden execution), 6 (cross trade), 7 (halt)";
         }
         type = (int) typeCode;
         if (direction == 1) {
@@ -66,27 +70,57 @@ final class Message {
         } else if (direction == -1) {
             side = Side.ASK;
         } else {
-            throw new Csv.BadInput("unknown direction " + direction + " in column 6: 1 buy or -1 sell");
+            return "unknown direction " + direction + " in column 6: 1 buy or -1 sell";
         }
-        if (type == HALT) {
-            if (price < -1 || price > 1) {
-                throw Csv.badNumber(line, starts[4], ends[4], 5, "price",
-                        " (a halt message has -1 halt, 0 quoting resumes, 1 trading resumes)");
-            }
-        } else {
-            if (size <= 0) {
-                throw Csv.badNumber(line, starts[3], ends[3], 4, "size", " (must be positive)");
-            }
-            if (price <= 0) {
-                throw Csv.badNumber(line, starts[4], ends[4], 5, "price", " (must be positive)");
-            }
-            if (orderId < 0 && type <= EXECUTE_VISIBLE) {
-                throw Csv.badNumber(line, starts[2], ends[2], 3, "order id", " (must not be negative)");
-            }
+        bad = outOfRange(f);
+        if (bad != null) {
+            return bad;
         }
         if (time < previousTime) {
-            throw new Csv.BadInput("time goes backwards: " + Csv.seconds(time) + " is before "
-                    + Csv.seconds(previousTime) + " of line " + previousLine);
+            return "time goes backwards: " + Csv.seconds(time) + " is before " + Csv.seconds(previousTime)
+                    + " of line " + previousLine;
         }
+        return null;
+    }
+
+    /** @return the reason for the first column that is not an integer, or null. */
+    private String badNumbers(Fields f, long typeCode, long direction) {
+        if (!FixedPoint.isValid(typeCode)) {
+            return Csv.badNumber(f, 1, "type", "");
+        }
+        if (!FixedPoint.isValid(orderId)) {
+            return Csv.badNumber(f, 2, "order id", "");
+        }
+        if (!FixedPoint.isValid(size)) {
+            return Csv.badNumber(f, 3, "size", "");
+        }
+        if (!FixedPoint.isValid(price)) {
+            return Csv.badNumber(f, 4, "price", "");
+        }
+        if (!FixedPoint.isValid(direction)) {
+            return Csv.badNumber(f, 5, "direction", "");
+        }
+        return null;
+    }
+
+    /** @return the reason for a size, price or order id out of range for the type, or null. */
+    private String outOfRange(Fields f) {
+        if (type == HALT) {
+            if (price < -1 || price > 1) {
+                return Csv.badNumber(f, 4, "price", " (a halt message has -1 halt, 0 quoting resumes, 1 trading"
+                        + " resumes)");
+            }
+            return null;
+        }
+        if (size <= 0) {
+            return Csv.badNumber(f, 3, "size", " (must be positive)");
+        }
+        if (price <= 0) {
+            return Csv.badNumber(f, 4, "price", " (must be positive)");
+        }
+        if (orderId < 0 && type <= EXECUTE_VISIBLE) {
+            return Csv.badNumber(f, 2, "order id", " (must not be negative)");
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package chronicle.plugin.importer.lobster;
 
+import chronicle.ingest.spi.Fields;
+import chronicle.ingest.spi.FixedPoint;
 import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.Side;
 
@@ -10,6 +12,7 @@ import chronicle.protocol.api.Side;
 final class OpeningBook {
 
     private static final String LEVEL_COLUMNS = "ask price, ask size, bid price, bid size";
+    private static final String[] LEVEL_NAMES = {"ask price ", "ask size ", "bid price ", "bid size "};
 
     long[] bidPrices;
     long[] bidSizes;
@@ -21,18 +24,15 @@ final class OpeningBook {
     /**
      * Reads an orderbook row: N levels of ask price, ask size, bid price, bid size; size 0 is an empty level.
      *
-     * @param row the row.
-     * @throws Csv.BadInput naming what is wrong.
+     * @param row the row, split.
+     * @return null, or what is wrong with the row.
      */
-    void parse(String row) throws Csv.BadInput {
-        int columns = Csv.columns(row, new int[0], new int[0]);
+    String parse(Fields row) {
+        int columns = row.count();
         if (columns % 4 != 0) {
-            throw new Csv.BadInput("missing column: " + columns + (columns == 1 ? " column" : " columns")
-                    + ", an orderbook row has 4 per level (" + LEVEL_COLUMNS + ")");
+            return "missing column: " + columns + (columns == 1 ? " column" : " columns")
+                    + ", an orderbook row has 4 per level (" + LEVEL_COLUMNS + ")";
         }
-        int[] starts = new int[columns];
-        int[] ends = new int[columns];
-        Csv.columns(row, starts, ends);
         int levels = columns / 4;
         bidPrices = new long[levels + 1];
         bidSizes = new long[levels + 1];
@@ -40,48 +40,62 @@ final class OpeningBook {
         askSizes = new long[levels + 1];
         for (int level = 0; level < levels; level++) {
             int c = level * 4;
-            long askPrice = Csv.parseLong(row, starts[c], ends[c], c + 1, "ask price " + (level + 1));
-            long askSize = Csv.parseLong(row, starts[c + 1], ends[c + 1], c + 2, "ask size " + (level + 1));
-            long bidPrice = Csv.parseLong(row, starts[c + 2], ends[c + 2], c + 3, "bid price " + (level + 1));
-            long bidSize = Csv.parseLong(row, starts[c + 3], ends[c + 3], c + 4, "bid size " + (level + 1));
-            askCount = level(row, starts, ends, c, Side.ASK, level, askPrice, askSize, askPrices, askSizes, askCount);
-            bidCount = level(row, starts, ends, c + 2, Side.BID, level, bidPrice, bidSize, bidPrices, bidSizes,
-                    bidCount);
+            for (int k = 0; k < LEVEL_NAMES.length; k++) {
+                if (!FixedPoint.isValid(row.integer(c + k))) {
+                    return Csv.badNumber(row, c + k, LEVEL_NAMES[k] + (level + 1), "");
+                }
+            }
+            String bad = level(row, c, Side.ASK, level, row.integer(c), row.integer(c + 1));
+            if (bad == null) {
+                bad = level(row, c + 2, Side.BID, level, row.integer(c + 2), row.integer(c + 3));
+            }
+            if (bad != null) {
+                return bad;
+            }
         }
+        return null;
     }
 
-    private static int level(String row, int[] starts, int[] ends, int c, Side side, int level, long price,
-                             long size, long[] prices, long[] sizes, int count) throws Csv.BadInput {
+    /** Adds a level of a side; null, or what is wrong with it. */
+    private String level(Fields row, int c, Side side, int level, long price, long size) {
+        boolean bid = side == Side.BID;
+        long[] prices = bid ? bidPrices : askPrices;
+        long[] sizes = bid ? bidSizes : askSizes;
+        int count = bid ? bidCount : askCount;
         String name = side.label() + " ";
         if (size < 0) {
-            throw Csv.badNumber(row, starts[c + 1], ends[c + 1], c + 2, name + "size " + (level + 1),
-                    " (must not be negative)");
+            return Csv.badNumber(row, c + 1, name + "size " + (level + 1), " (must not be negative)");
         }
         if (size == 0) {
-            return count; // an empty level (9999999999 / -9999999999)
+            return null; // an empty level (9999999999 / -9999999999)
         }
         if (count < level) {
-            throw new Csv.BadInput(side.label() + " level " + (level + 1) + " follows an empty level");
+            return side.label() + " level " + (level + 1) + " follows an empty level";
         }
         if (price <= 0) {
-            throw Csv.badNumber(row, starts[c], ends[c], c + 1, name + "price " + (level + 1), " (must be positive)");
+            return Csv.badNumber(row, c, name + "price " + (level + 1), " (must be positive)");
         }
-        if (count > 0 && (side == Side.BID ? price >= prices[count - 1] : price <= prices[count - 1])) {
-            throw new Csv.BadInput(side.label() + " level " + (level + 1) + " (" + Decimals.toString(price, -4)
-                    + ") is not worse than the level before it");
+        if (count > 0 && (bid ? price >= prices[count - 1] : price <= prices[count - 1])) {
+            return side.label() + " level " + (level + 1) + " (" + Decimals.toString(price, -4)
+                    + ") is not worse than the level before it";
         }
         prices[count] = price;
         sizes[count] = size;
-        return count + 1;
+        if (bid) {
+            bidCount = count + 1;
+        } else {
+            askCount = count + 1;
+        }
+        return null;
     }
 
     /**
      * Undoes message 1 on row 1: takes a new order off its level, puts a cancelled, deleted or executed size back.
      *
      * @param message message 1.
-     * @throws Csv.BadInput if row 1 does not show message 1's new order.
+     * @return null, or why row 1 cannot be the book after message 1 (it does not show message 1's new order).
      */
-    void undo(Message message) throws Csv.BadInput {
+    String undo(Message message) {
         boolean bid = message.side == Side.BID;
         long[] prices = bid ? bidPrices : askPrices;
         long[] sizes = bid ? bidSizes : askSizes;
@@ -95,13 +109,13 @@ final class OpeningBook {
         switch (message.type) {
             case Message.ADD -> {
                 if (!found) {
-                    throw new Csv.BadInput("row 1 (the book after message 1) shows no " + where + ", where message 1 "
-                            + "adds " + message.size + ": is it the orderbook file of this message file?");
+                    return "row 1 (the book after message 1) shows no " + where + ", where message 1 adds "
+                            + message.size + ": is it the orderbook file of this message file?";
                 }
                 if (sizes[at] < message.size) {
-                    throw new Csv.BadInput("row 1 (the book after message 1) shows " + sizes[at] + " at the " + where
-                            + ", less than the " + message.size + " message 1 adds: is it the orderbook file of "
-                            + "this message file?");
+                    return "row 1 (the book after message 1) shows " + sizes[at] + " at the " + where + ", less than"
+                            + " the " + message.size + " message 1 adds: is it the orderbook file of this message"
+                            + " file?";
                 }
                 sizes[at] -= message.size;
                 if (sizes[at] == 0) {
@@ -130,5 +144,6 @@ final class OpeningBook {
         } else {
             askCount = count;
         }
+        return null;
     }
 }

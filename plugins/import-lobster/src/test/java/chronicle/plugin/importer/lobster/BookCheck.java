@@ -1,5 +1,6 @@
 package chronicle.plugin.importer.lobster;
 
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.Decimals;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;

@@ -4,6 +4,8 @@ import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.InputOpener;
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
+import chronicle.ingest.testing.TestResources;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,16 +36,7 @@ final class Fixtures {
 
     /** Copies a sample file from the test resources into a folder under another name. */
     static Path copy(Path dir, String name, String as) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/lobster/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource lobster/" + name + " is missing");
-            }
-            Path target = dir.resolve(as);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.copy(Fixtures.class.getResource("/lobster/" + name), dir, as);
     }
 
     /** The lines of a sample file. */
@@ -84,12 +76,8 @@ final class Fixtures {
 
     /** Runs an import to the end. */
     static RecordingSink importAll(ImportRequest request) throws IOException {
-        RecordingSink sink = new RecordingSink();
         try (ImportSource source = new LobsterAdapter().open(request)) {
-            while (source.next(sink)) {
-                // all of it
-            }
+            return new RecordingSink().drain(source);
         }
-        return sink;
     }
 }

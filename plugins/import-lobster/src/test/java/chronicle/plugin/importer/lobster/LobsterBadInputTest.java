@@ -4,6 +4,7 @@ import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.EventFlags;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;

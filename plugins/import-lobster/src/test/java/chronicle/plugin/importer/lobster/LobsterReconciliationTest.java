@@ -1,6 +1,7 @@
 package chronicle.plugin.importer.lobster;
 
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.Side;
 import chronicle.replay.api.GapPolicy;
@@ -33,8 +34,19 @@ class LobsterReconciliationTest {
     @Test
     void shouldMapOrdersRestingBeforeTheStartOntoTheSyntheticOrderOfTheirLevel() throws IOException {
         // Row 1, the book after message 1 (which added 50 at the bid 100.00):
-        // asks 101.00 x 300, 101.50 x 100; bids 100.00 x 250, 99.50 x 400.
-        Fixtures.write(dir, ORDERBOOK, List.of("1010000,300,1000000,250,1015000,100,995000,400"));
+        // asks 101.00 x 300, 101.50 x 100; bids 100.00 x 250, 99.50 x 400. Then, as LOBSTER writes it, one row per
+        // message: the book after it (an empty level is 9999999999 / -9999999999 with size 0).
+        String noAsk = "9999999999,0";
+        String noBid = "-9999999999,0";
+        String afterSeven = "1015000,100," + noBid + "," + noAsk + "," + noBid;
+        Fixtures.write(dir, ORDERBOOK, List.of(
+                "1010000,300,1000000,250,1015000,100,995000,400",
+                "1010000,200,1000000,250,1015000,100,995000,400",
+                "1015000,100,1000000,250," + noAsk + ",995000,400",
+                "1015000,100,1000000,250," + noAsk + "," + noBid,
+                "1015000,100,1000000,250," + noAsk + "," + noBid,
+                "1015000,100,1000000,200," + noAsk + "," + noBid,
+                afterSeven, afterSeven, afterSeven, afterSeven, afterSeven));
         Path messages = Fixtures.write(dir, MESSAGES, List.of(
                 "34200.000000001,1,1,50,1000000,1",   // 1 new order 1
                 "34200.1,2,77,100,1010000,-1",        // 2 partial cancel of an order resting before the start
@@ -82,7 +94,7 @@ class LobsterReconciliationTest {
             engine.onRecord(r.type(), i, r.journalTimestamp(), r.buffer(), 0, r.bytes().length);
             books.add(book(engine));
         }
-        String afterSeven = "bids [] asks [1015000x100]";
+        String bookAfterSeven = "bids [] asks [1015000x100]";
         assertEquals(List.of(
                 "bids [1000000x200, 995000x400] asks [1010000x300, 1015000x100]",
                 "bids [1000000x250, 995000x400] asks [1010000x300, 1015000x100]", // = row 1
@@ -91,8 +103,8 @@ class LobsterReconciliationTest {
                 "bids [1000000x250] asks [1015000x100]",
                 "bids [1000000x250] asks [1015000x100]",
                 "bids [1000000x200] asks [1015000x100]",
-                afterSeven,
-                afterSeven, afterSeven, afterSeven, afterSeven), books, "halts, hidden executions and cross trades "
+                bookAfterSeven,
+                bookAfterSeven, bookAfterSeven, bookAfterSeven, bookAfterSeven), books, "halts, hidden executions and cross trades "
                 + "leave the visible book as it is");
         assertEquals(0, engine.gaps());
     }

@@ -5,6 +5,7 @@ import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.InputOpener;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventFlags;
 import chronicle.protocol.api.EventHeader;

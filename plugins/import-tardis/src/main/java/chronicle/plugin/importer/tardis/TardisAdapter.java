@@ -31,10 +31,17 @@ import java.util.Locale;
  * (more decimals are bad input, never rounded; no floating point); sequence: a counter of the records of this
  * import, from 0; update ids: null (Tardis has none: gap checks are the pipeline's).
  *
- * <p><b>Bad input</b> (a bad number, a missing column, {@code local_timestamp} going backwards, an unknown side) of
- * the requested symbol: {@code file:line: reason}, thrown under {@code OnError.FAIL}; under {@code OnError.GAP} the
- * row (for incremental_book_L2: its whole message, and a row whose message cannot be told joins the message being
- * read) is skipped with one BAD_INPUT gap marker; a skipped snapshot block also drops the diffs up to the next one.
+ * <p><b>Bad input</b>: a malformed row, whatever its symbol column says (more or fewer columns than the header, an
+ * empty line, control or non-ASCII bytes, a last line without a line end: the file is cut short, a line over 256
+ * MiB); and in the requested symbol's rows a bad number, {@code local_timestamp} going backwards, an unknown side.
+ * It is {@code file:line: reason}, thrown under {@code OnError.FAIL}; under {@code OnError.GAP} the row (for
+ * incremental_book_L2: its whole message, and a row whose message cannot be told joins the message being read) is
+ * skipped with one BAD_INPUT gap marker; a skipped snapshot block also drops the diffs up to the next one. Only a
+ * well-formed row is another symbol's: a damaged row is never skipped silently.
+ *
+ * <p><b>Rows</b> ({@code rows()}): every line after the header; {@code otherRows()}: the well-formed rows of other
+ * symbols. Tardis rows carry no sequence number, so a row deleted from a file cannot be found; the counts are
+ * there to compare with the vendor's.
  *
  * <p><b>Memory</b> is bounded: a read buffer (the longest line) and a level buffer (the largest message).
  */

@@ -1,6 +1,7 @@
 package chronicle.plugin.importer.tardis;
 
 import chronicle.ingest.spi.OnError;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.util.List;
 
-import static chronicle.plugin.importer.tardis.Recorded.m;
+import static chronicle.plugin.importer.tardis.TardisRun.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** trades, quotes and book_snapshot_N files. */
@@ -28,7 +29,7 @@ class FormatsTest {
 
     @Test
     void shouldImportTrades() throws IOException {
-        Recorded out = Recorded.run(Recorded.sample("kraken_trades_XBT-USD.csv"), "trades", OnError.FAIL);
+        TardisRun out = TardisRun.run(TardisRun.sample("kraken_trades_XBT-USD.csv"), "trades", OnError.FAIL);
         assertEquals(3, out.records.size());
         long[][] expected = {
             {EventHeader.NULL_ID, m("100.5"), m("0.25"), Side.BID.code(), 1000},
@@ -36,7 +37,7 @@ class FormatsTest {
             {EventHeader.NULL_ID, m("100.25"), 1, Side.UNKNOWN.code(), 3000},
         };
         for (int i = 0; i < expected.length; i++) {
-            Recorded.Rec rec = out.records.get(i);
+            RecordingSink.Record rec = out.records.get(i);
             assertEquals(MessageType.TRADE.id(), rec.type());
             EventHeader h = rec.header();
             assertEquals(StreamKind.TRADES.code(), h.streamCode());
@@ -56,9 +57,9 @@ class FormatsTest {
 
     @Test
     void shouldImportQuotes() throws IOException {
-        Recorded out = Recorded.run(Recorded.sample("kraken_quotes_XBT-USD.csv"), "quotes", OnError.FAIL);
+        TardisRun out = TardisRun.run(TardisRun.sample("kraken_quotes_XBT-USD.csv"), "quotes", OnError.FAIL);
         assertEquals(2, out.records.size());
-        Recorded.Rec first = out.records.get(0);
+        RecordingSink.Record first = out.records.get(0);
         assertEquals(MessageType.BBO.id(), first.type());
         assertEquals(StreamKind.QUOTES.code(), first.header().streamCode());
         assertEquals(EventType.QUOTE.code(), first.header().eventCode());
@@ -73,9 +74,9 @@ class FormatsTest {
 
     @Test
     void shouldImportBookSnapshotsSkippingEmptyLevels() throws IOException {
-        Recorded out = Recorded.run(Recorded.sample("kraken_book_snapshot_5_XBT-USD.csv"), "book", OnError.FAIL);
+        TardisRun out = TardisRun.run(TardisRun.sample("kraken_book_snapshot_5_XBT-USD.csv"), "book", OnError.FAIL);
         assertEquals(2, out.records.size());
-        Recorded.Rec first = out.records.get(0);
+        RecordingSink.Record first = out.records.get(0);
         assertEquals(MessageType.L2_SNAPSHOT.id(), first.type());
         assertEquals(EventType.SNAPSHOT.code(), first.header().eventCode());
         assertEquals(BookMode.L2.code(), first.header().bookModeCode());
@@ -84,7 +85,7 @@ class FormatsTest {
                 "bid " + m("99.0") + " " + m("3")), first.levelList());
         assertEquals((T0 + 1000) * 1000, first.journalTimestamp());
         ReplayEngine engine = out.replay();
-        assertEquals(List.of(m("99.8") + " " + m("1")), Recorded.side(engine, Side.BID));
-        assertEquals(List.of(m("100.1") + " " + m("2")), Recorded.side(engine, Side.ASK));
+        assertEquals(List.of(m("99.8") + " " + m("1")), TardisRun.side(engine, Side.BID));
+        assertEquals(List.of(m("100.1") + " " + m("2")), TardisRun.side(engine, Side.ASK));
     }
 }

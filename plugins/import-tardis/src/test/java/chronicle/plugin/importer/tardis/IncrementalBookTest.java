@@ -4,6 +4,7 @@ import chronicle.pluginhost.api.PluginHost;
 import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;
+import chronicle.ingest.testing.RecordingSink;
 import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
@@ -21,8 +22,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import static chronicle.plugin.importer.tardis.Recorded.m;
+import static chronicle.plugin.importer.tardis.TardisRun.m;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,16 +36,16 @@ class IncrementalBookTest {
     static final String FILE = "kraken_incremental_book_L2_XBT-USD.csv";
     static final long T0 = 1_700_000_000_000_000L;
 
-    static Recorded sample() throws IOException {
-        return Recorded.run(Recorded.sample(FILE), "book", OnError.FAIL);
+    static TardisRun sample() throws IOException {
+        return TardisRun.run(TardisRun.sample(FILE), "book", OnError.FAIL);
     }
 
     @Test
     void shouldGroupRowsOfOneLocalTimestampIntoOneEvent() throws IOException {
-        Recorded out = sample();
+        TardisRun out = sample();
         assertEquals(List.of(MessageType.L2_SNAPSHOT.id(), MessageType.L2_DIFF.id(), MessageType.L2_DIFF.id(),
                         MessageType.L2_SNAPSHOT.id(), MessageType.L2_DIFF.id(), MessageType.L2_DIFF.id()),
-                out.records.stream().map(Recorded.Rec::type).toList());
+                out.records.stream().map(RecordingSink.Record::type).toList());
         assertEquals(List.of("bid " + m("100.0") + " 0", "bid " + m("100.2") + " " + m("0.7"),
                 "ask " + m("100.5") + " " + m("1.25")), out.records.get(1).levelList(), "3 rows, 1 event");
         assertEquals(List.of("ask " + m("101") + " 0", "ask " + m("101.5") + " " + m("4")),
@@ -55,14 +57,15 @@ class IncrementalBookTest {
         assertEquals(2, out.stats.snapshots);
         assertEquals(4, out.stats.diffs);
         assertTrue(out.gaps.isEmpty());
-        assertEquals(21, out.rows, "every line, the header included");
-        assertEquals(Files.size(Recorded.sample(FILE)), out.totalBytes);
+        assertEquals(20, out.rows, "every line but the header");
+        assertEquals(4, out.otherRows, "the ETH/USD rows");
+        assertEquals(Files.size(TardisRun.sample(FILE)), out.totalBytes);
         assertEquals(out.totalBytes, out.bytesRead);
     }
 
     @Test
     void shouldSkipUpdatesBeforeTheFirstSnapshot() throws IOException {
-        Recorded out = sample();
+        TardisRun out = sample();
         assertEquals(1, out.stats.droppedBeforeSnapshot, "one message of two rows before the snapshot");
         assertEquals(MessageType.L2_SNAPSHOT.id(), out.records.getFirst().type());
         assertEquals((T0 + 1000) * 1000, out.records.getFirst().journalTimestamp());
@@ -70,13 +73,13 @@ class IncrementalBookTest {
 
     @Test
     void shouldWriteHeadersFromTheRequestAndTheRowTimes() throws IOException {
-        Recorded out = sample();
+        TardisRun out = sample();
         long[] local = {1000, 2000, 3000, 4000, 5000, 6000};
         for (int i = 0; i < out.records.size(); i++) {
-            Recorded.Rec rec = out.records.get(i);
+            RecordingSink.Record rec = out.records.get(i);
             EventHeader h = rec.header();
-            assertEquals(Recorded.VENUE, h.venueId());
-            assertEquals(Recorded.MARKET, h.marketId());
+            assertEquals(TardisRun.VENUE, h.venueId());
+            assertEquals(TardisRun.MARKET, h.marketId());
             assertEquals(StreamKind.BOOK.code(), h.streamCode());
             assertEquals(BookMode.L2.code(), h.bookModeCode());
             assertEquals(rec.type() == MessageType.L2_SNAPSHOT.id() ? EventType.SNAPSHOT.code()
@@ -95,28 +98,28 @@ class IncrementalBookTest {
 
     @Test
     void shouldReplayToTheExpectedBookWithTheSecondSnapshotClearingTheFirst() throws IOException {
-        Recorded out = sample();
+        TardisRun out = sample();
         ReplayEngine engine = out.replay();
         assertEquals(List.of(m("99.8") + " " + m("1"), m("99.7") + " " + m("0.12345678")),
-                Recorded.side(engine, Side.BID));
-        assertEquals(List.of(m("100.1") + " " + m("0.5")), Recorded.side(engine, Side.ASK));
+                TardisRun.side(engine, Side.BID));
+        assertEquals(List.of(m("100.1") + " " + m("0.5")), TardisRun.side(engine, Side.ASK));
         assertEquals(0, engine.gaps());
     }
 
     @Test
     void shouldReplayTheFirstSnapshotAndDiffs() throws IOException {
-        Recorded out = sample();
+        TardisRun out = sample();
         out.records.subList(3, out.records.size()).clear();
         ReplayEngine engine = out.replay();
         assertEquals(List.of(m("100.2") + " " + m("0.7"), m("99.5") + " " + m("2"), m("99.0") + " " + m("3")),
-                Recorded.side(engine, Side.BID));
+                TardisRun.side(engine, Side.BID));
         assertEquals(List.of(m("100.5") + " " + m("1.25"), m("101.5") + " " + m("4")),
-                Recorded.side(engine, Side.ASK));
+                TardisRun.side(engine, Side.ASK));
     }
 
     @Test
     void shouldTakeTheStreamFromTheFileWhenNoneIsGiven() throws IOException {
-        Recorded out = Recorded.run(Recorded.sample(FILE), null, OnError.FAIL);
+        TardisRun out = TardisRun.run(TardisRun.sample(FILE), null, OnError.FAIL);
         assertEquals(6, out.records.size());
     }
 
@@ -125,10 +128,18 @@ class IncrementalBookTest {
         Path second = dir.resolve("second.csv");
         Files.writeString(second, "exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount\n"
                 + "kraken,XBT/USD,1700000000006900,1700000000007000,false,bid,99.8,0\n");
-        Recorded out = Recorded.run(Recorded.request(List.of(Recorded.sample(FILE), second), "book",
+        TardisRun out = TardisRun.run(TardisRun.request(List.of(TardisRun.sample(FILE), second), "book",
                 OnError.FAIL));
         assertEquals(7, out.records.size());
-        assertEquals(List.of(m("99.7") + " " + m("0.12345678")), Recorded.side(out.replay(), Side.BID));
+        assertEquals(List.of(m("99.7") + " " + m("0.12345678")), TardisRun.side(out.replay(), Side.BID));
+    }
+
+    @Test
+    void shouldRunPatchedIntoTheAdapterModuleWithTheSharedFixtureOnTheClassPath() {
+        assertEquals("chronicle.plugin.importer.tardis", getClass().getModule().getName(),
+                "tests run on the module path, inside the module under test");
+        assertFalse(RecordingSink.class.getModule().isNamed(), "chronicle-ingest's test jar is on the class path");
+        assertTrue(getClass().getModule().canRead(RecordingSink.class.getModule()));
     }
 
     @Test
