@@ -20,6 +20,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -31,6 +32,9 @@ import java.util.function.LongConsumer;
  * reader loop that alternates between the two ({@link InterleavedLatencyBenchmark}).
  */
 final class LatencyQueues {
+
+    /** A reader loop held up longer than this between two polls counts as a stall. */
+    static final long STALL_NANOS = 50_000;
 
     private LatencyQueues() {
     }
@@ -44,15 +48,34 @@ final class LatencyQueues {
         void close();
     }
 
-    /** Polls until {@code running} turns false, spinning between empty polls; then closes the poller. */
+    /**
+     * Polls until {@code running} turns false, spinning between empty polls; then closes the poller and prints how
+     * often the loop itself was held up (a gap of more than {@link #STALL_NANOS} between two polls: the thread was
+     * pre-empted, or a poll took a page fault), so a latency tail can be told apart from the machine's.
+     */
     private static void busyPoll(Poller poller, BooleanSupplier running) {
+        long stalls = 0;
+        long stalledNanos = 0;
+        long longest = 0;
         try (poller) {
+            long last = System.nanoTime();
             while (running.getAsBoolean()) {
                 if (!poller.poll()) {
                     Thread.onSpinWait();
                 }
+                long now = System.nanoTime();
+                long gap = now - last;
+                if (gap > STALL_NANOS) {
+                    stalls++;
+                    stalledNanos += gap;
+                    longest = Math.max(longest, gap);
+                }
+                last = now;
             }
         }
+        System.out.printf(Locale.ROOT, "%n[stalls] reader '%s': %d gaps over %d us between polls, %.1f ms in all, "
+                + "longest %.2f ms%n", Thread.currentThread().getName(), stalls, STALL_NANOS / 1000,
+                stalledNanos / 1e6, longest / 1e6);
     }
 
     /** Ours: a queue, its writer and a payload buffer. */
