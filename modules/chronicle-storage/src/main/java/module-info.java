@@ -1,7 +1,9 @@
 /**
- * Layer 2: the archive tap and the compressor SPI; storage tiers are planned here.
+ * Layer 2: the archive tap, storage tiers and the compressor SPIs.
  *
- * <p>API: {@link chronicle.storage.api.ArchiveTap}. SPIs: {@link chronicle.storage.spi.Compressor}.
+ * <p>API: {@link chronicle.storage.api.ArchiveTap}. SPIs: {@link chronicle.storage.spi.Compressor} (streaming),
+ * {@link chronicle.storage.spi.SeekableCompressor} (frames with random access) and
+ * {@link chronicle.storage.spi.TierBackend} (where tiered segments are stored).
  */
 module chronicle.storage {
     requires transitive chronicle.pluginhost;
@@ -12,4 +14,6 @@ module chronicle.storage {
     exports chronicle.storage.spi;
 
     uses chronicle.storage.spi.Compressor;
+    uses chronicle.storage.spi.SeekableCompressor;
+    uses chronicle.storage.spi.TierBackend;
 }

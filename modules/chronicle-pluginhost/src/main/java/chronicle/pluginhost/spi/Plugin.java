@@ -8,6 +8,10 @@ package chronicle.pluginhost.spi;
  * <ul>
  *   <li>{@code chronicle.storage.spi.Compressor} ({@code chronicle.storage}): a streaming compression format for
  *       archive segments and compressed vendor files;</li>
+ *   <li>{@code chronicle.storage.spi.SeekableCompressor} ({@code chronicle.storage}): a compression format with
+ *       random access (independent frames and a seek table) for tiered segments;</li>
+ *   <li>{@code chronicle.storage.spi.TierBackend} ({@code chronicle.storage}): a kind of storage tier (local
+ *       disk, NFS, S3) that sealed segments move to;</li>
  *   <li>{@code chronicle.ingest.spi.VendorAdapter} ({@code chronicle.ingest}): a vendor's file format, read for
  *       import;</li>
  *   <li>{@code chronicle.replay.spi.SnapshotCodec} ({@code chronicle.replay}): the encoding of a book in a
