@@ -9,9 +9,12 @@ module chronicle.storage {
     requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.bus;
+    requires com.fasterxml.jackson.databind;
 
     exports chronicle.storage.api;
     exports chronicle.storage.spi;
+    opens chronicle.storage.api to com.fasterxml.jackson.databind;
+    opens chronicle.storage.internal.tiering to com.fasterxml.jackson.databind;
 
     uses chronicle.storage.spi.Compressor;
     uses chronicle.storage.spi.SeekableCompressor;
