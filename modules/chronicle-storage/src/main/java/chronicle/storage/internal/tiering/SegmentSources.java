@@ -1,6 +1,8 @@
 package chronicle.storage.internal.tiering;
 
+import chronicle.storage.api.LocalFileRangeReader;
 import chronicle.storage.api.Manifest;
+import chronicle.storage.api.SeekableObjectReader;
 import chronicle.storage.api.SegmentLocation;
 import chronicle.storage.api.StreamDay;
 import chronicle.storage.api.TieredReader;
@@ -51,7 +53,7 @@ final class SegmentSources {
      */
     static RangeReader openIndex(Tiers tiers, StreamDay day, SegmentLocation entry) throws IOException {
         if (entry.hot()) {
-            return new FileRangeReader(day.queueDir(tiers.archiveRoot()).resolve(entry.indexKey()));
+            return LocalFileRangeReader.open(day.queueDir(tiers.archiveRoot()).resolve(entry.indexKey()));
         }
         return tiers.store(entry.tier()).open(entry.indexKey());
     }
@@ -59,13 +61,14 @@ final class SegmentSources {
     private static RangeReader openAt(Tiers tiers, StreamDay day, SegmentLocation entry, TieredReader.Options options)
             throws IOException {
         RangeReader stored = entry.hot()
-                ? new FileRangeReader(day.queueDir(tiers.archiveRoot()).resolve(entry.key()))
+                ? LocalFileRangeReader.open(day.queueDir(tiers.archiveRoot()).resolve(entry.key()))
                 : tiers.store(entry.tier()).open(entry.key());
         if (entry.compression() == null) {
             return stored;
         }
         try {
-            return CompressedSegments.open(stored, tiers.compressor(entry.compression()), options);
+            return SeekableObjectReader.open(stored, tiers.compressor(entry.compression()),
+                    options.frameCacheBytes(), options.readAhead());
         } catch (IOException | RuntimeException e) {
             stored.close();
             throw e;
