@@ -9,6 +9,7 @@ module chronicle.storage {
     requires transitive chronicle.pluginhost;
     requires transitive chronicle.core;
     requires transitive chronicle.bus;
+    requires com.fasterxml.jackson.databind;
 
     exports chronicle.storage.api;
     exports chronicle.storage.spi;
