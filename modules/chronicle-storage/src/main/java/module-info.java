@@ -1,7 +1,9 @@
 /**
  * Layer 2: the archive tap, storage tiers and the compressor SPIs.
  *
- * <p>API: {@link chronicle.storage.api.ArchiveTap}. SPIs: {@link chronicle.storage.spi.Compressor} (streaming),
+ * <p>API: {@link chronicle.storage.api.ArchiveTap}; {@link chronicle.storage.api.SeekableObjectReader} (random
+ * access to the original bytes of a seekable-compressed object) and {@link chronicle.storage.api.LocalFileRangeReader}.
+ * SPIs: {@link chronicle.storage.spi.Compressor} (streaming),
  * {@link chronicle.storage.spi.SeekableCompressor} (frames with random access) and
  * {@link chronicle.storage.spi.TierBackend} (where tiered segments are stored).
  */
