@@ -12,7 +12,8 @@ import java.util.Map;
  * or a boolean. Credentials never belong here (the S3 backend takes them from the standard provider chain).
  *
  * @param backend  the backend's plug-in name: {@code local}, {@code nfs}, {@code s3} or an installed one.
- * @param settings the other fields, each value as text.
+ * @param settings the other fields, each value as its JSON text ({@code "\"/mnt/w\""}, {@code "16"}, {@code "true"}),
+ *                 so that a backend can tell a string from a number.
  */
 public record TierConfig(String backend, Map<String, String> settings) {
 
@@ -44,8 +45,24 @@ public record TierConfig(String backend, Map<String, String> settings) {
                 throw new IllegalArgumentException("setting \"" + field.getKey() + "\" must be a string, a number "
                         + "or a boolean");
             }
-            settings.put(field.getKey(), String.valueOf(value));
+            settings.put(field.getKey(), value instanceof String text ? quoted(text) : String.valueOf(value));
         }
         return new TierConfig(name, settings);
+    }
+
+    /** A string as JSON text: quoted, with quotes, backslashes and control characters escaped. */
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }

@@ -42,8 +42,8 @@ class TieringConfigTest {
                  "tiering": [{"venue": "kraken", "moves": [{"to": "warm", "after": "2h", "compress": "zstd"},
                                                          {"to": "cold", "after": "7d"}]}]}""");
         assertEquals("nfs", config.tiers().get("warm").backend());
-        assertEquals(Map.of("root", "/mnt/w"), config.tiers().get("warm").settings());
-        assertEquals(Map.of("bucket", "md", "pathStyle", "true", "partSize", "16"),
+        assertEquals(Map.of("root", "\"/mnt/w\""), config.tiers().get("warm").settings());
+        assertEquals(Map.of("bucket", "\"md\"", "pathStyle", "true", "partSize", "16"),
                 config.tiers().get("cold").settings());
         TieringRule rule = config.tiering().getFirst();
         assertTrue(rule.matches("kraken", "XBT/USD", "book"));
