@@ -159,18 +159,20 @@ class RawArchiverTest {
                 for (int s = 0; s < 6; s++) {
                     awaitSealed(queue(), s);
                 }
-                assertEquals(List.of(), q.applyRetention(), "registered before anything was archived: all kept");
-                assertTrue(Files.exists(queue().resolve("000000000.q")));
+                q.applyRetention();
+                for (int s = 0; s < 6; s++) {
+                    assertTrue(Files.exists(queue().resolve(String.format("%09d.q", s))),
+                            "registered before anything was archived: all kept " + s);
+                }
 
                 assertEquals(6, archiver.runOnce().size());
                 for (int s = 6; s < 9; s++) {
                     writer.roll();
                     awaitSealed(queue(), s);
                 }
-                List<Path> deleted = q.applyRetention();
-                assertEquals(List.of(0, 1, 2, 3, 4, 5).stream().map(s -> queue().resolve(String.format("%09d.q", s)))
-                        .toList(), deleted, "the archived segments go");
+                q.applyRetention(); // the writer's helper may have run it at the rolls already
                 for (int s = 0; s <= 5; s++) {
+                    assertFalse(Files.exists(queue().resolve(String.format("%09d.q", s))), "archived, so let go: " + s);
                     assertTrue(Files.exists(day("2024-01-02").resolve(String.format("%09d.q", s))), "archived " + s);
                 }
                 for (int s = 6; s <= 8; s++) {
