@@ -108,6 +108,17 @@ public final class RawArchiver implements AutoCloseable {
      *                     and committed, it is tried again by the next pass.
      */
     public List<ArchivedSegment> runOnce() throws IOException {
+        return runOnce(() -> true);
+    }
+
+    /**
+     * Like {@link #runOnce()}, stopping between segments once {@code running} turns false.
+     *
+     * @param running asked before each segment.
+     * @return the segments archived in this pass, oldest first.
+     * @throws IOException naming the file if a segment cannot be archived.
+     */
+    public List<ArchivedSegment> runOnce(BooleanSupplier running) throws IOException {
         List<ArchivedSegment> done = new ArrayList<>();
         QueueInfo info = QueueInspector.inspect(config.source());
         long from = reader.segmentIndex();
@@ -115,7 +126,7 @@ public final class RawArchiver implements AutoCloseable {
             if (segment.number() < from || segment.number() <= lastArchived) {
                 continue;
             }
-            if (!QueueInspector.headerSealed(segment.file())) {
+            if (!running.getAsBoolean() || !QueueInspector.headerSealed(segment.file())) {
                 break; // the active segment, or one whose seal is still on its way: archived by a later pass
             }
             ArchivedSegment result = archive.archive(segment);
@@ -131,22 +142,25 @@ public final class RawArchiver implements AutoCloseable {
     /**
      * Runs passes every {@code pollMs} until told to stop.
      *
-     * @param running polled between passes and during the pause; false ends the loop.
+     * @param running polled between segments and during the pause; false ends the loop.
+     * @return the number of segments archived.
      * @throws IOException if a pass fails (see {@link #runOnce()}).
      */
-    public void run(BooleanSupplier running) throws IOException {
+    public long run(BooleanSupplier running) throws IOException {
+        long archived = 0;
         while (running.getAsBoolean()) {
-            runOnce();
+            archived += runOnce(running).size();
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.pollMs());
             while (running.getAsBoolean() && System.nanoTime() < until) {
                 try {
                     TimeUnit.NANOSECONDS.sleep(Math.min(until - System.nanoTime(), 50_000_000L));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return archived;
                 }
             }
         }
+        return archived;
     }
 
     /** @return the configuration. */
