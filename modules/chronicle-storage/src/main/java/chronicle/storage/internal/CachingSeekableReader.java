@@ -180,11 +180,12 @@ public final class CachingSeekableReader implements SeekableObjectReader {
         if (readAhead == null || frame >= table.frames() || closed) {
             return;
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> done;
         synchronized (state) {
             if (readingAhead >= 0 || cache.contains(frame)) {
                 return;
             }
+            done = new CompletableFuture<>();
             readingAhead = frame;
             readAheadDone = done;
         }

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 /**
  * A streaming compression format, used for sealed archive segments and for compressed vendor input files.
  *
- * <p>Built-in providers: {@code gzip} (JDK) and {@code zstd} (zstd-jni). A user adds a format by dropping a jar
- * that provides this interface into {@code plugins/}.
+ * <p>Built-in providers: {@code gzip} (JDK), {@code zstd} (zstd-jni) and {@code xz} (Apache Commons Compress). A
+ * user adds a format by dropping a jar that provides this interface into {@code plugins/}.
  *
  * <p><b>Thread safety:</b> providers are stateless and shared; each stream they return belongs to one thread.
  */

@@ -23,8 +23,8 @@ import java.util.Arrays;
  * <p>Damage is always detected: libzstd checks each frame's content checksum, and {@link #decompressFrame} checks
  * the frame's size and its checksum in the seek table.
  *
- * <p><b>Thread safety:</b> stateless and shared; each thread compresses and decompresses with its own zstd
- * contexts, made once per thread and reused.
+ * <p><b>Thread safety:</b> stateless and shared; each call takes zstd contexts from a pool ({@link ContextPool}) and
+ * gives them back, so contexts are reused rather than made per call or per frame.
  */
 public final class ZstdSeekableCompressor implements SeekableCompressor {
 
@@ -32,9 +32,9 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
     static final int LEVEL = 3;
     static final int MIN_FRAME_SIZE = 4 << 10;
 
-    private static final ThreadLocal<ZstdCompressCtx> COMPRESSOR = ThreadLocal.withInitial(() ->
+    private static final ContextPool<ZstdCompressCtx> COMPRESSORS = new ContextPool<>(() ->
             new ZstdCompressCtx().setLevel(LEVEL).setChecksum(true).setContentSize(true));
-    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+    private static final ContextPool<ZstdDecompressCtx> DECOMPRESSORS = new ContextPool<>(ZstdDecompressCtx::new);
 
     @Override
     public String name() {
@@ -57,7 +57,16 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
             throw new IllegalArgumentException("frame size " + frameSize + " outside " + MIN_FRAME_SIZE + ".."
                     + SeekTableLayout.MAX_FRAME_DECOMPRESSED_SIZE + " bytes");
         }
-        ZstdCompressCtx zstd = COMPRESSOR.get();
+        ZstdCompressCtx zstd = COMPRESSORS.take();
+        try {
+            return compress(zstd, source, sink, frameSize);
+        } finally {
+            COMPRESSORS.give(zstd);
+        }
+    }
+
+    private static SeekTable compress(ZstdCompressCtx zstd, InputStream source, OutputStream sink, int frameSize)
+            throws IOException {
         byte[] original = new byte[frameSize];
         byte[] packed = new byte[Math.toIntExact(Zstd.compressBound(frameSize))];
         FrameList frames = new FrameList();
@@ -92,10 +101,13 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
         }
         int start = into.position();
         int produced;
+        ZstdDecompressCtx zstd = DECOMPRESSORS.take();
         try {
-            produced = decompress(DECOMPRESSOR.get(), readable(compressed), into, expected);
+            produced = decompress(zstd, readable(compressed), into, expected);
         } catch (ZstdException e) {
             throw new IOException(describe(table, frame) + " is damaged: " + e.getMessage(), e);
+        } finally {
+            DECOMPRESSORS.give(zstd);
         }
         if (produced != expected) {
             throw new IOException(describe(table, frame) + " is damaged: it holds " + produced

@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -143,9 +144,12 @@ class SeekableObjectReaderTest {
         Path file = write(original);
         byte[] packed = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(packed, packed.length - 100));
-        IOException e = assertThrows(IOException.class, () -> open(file, FRAME));
+        LocalFileRangeReader object = LocalFileRangeReader.open(file);
+        IOException e = assertThrows(IOException.class,
+                () -> SeekableObjectReader.open(object, new ZstdSeekableCompressor(), FRAME));
         assertTrue(e.getMessage().startsWith(file + ": does not end with the seekable magic"), e.getMessage());
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertThrows(ClosedChannelException.class, object::size, "the object is closed by the failed open");
     }
 
     @Test

@@ -17,8 +17,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -168,6 +173,35 @@ class ZstdSeekableCompressorTest {
             out.write(SampleBytes.marketLines(FRAME, 5));
         }
         assertRejected(streamed.toByteArray(), "not in the Zstandard seekable format");
+    }
+
+    @Test
+    void shouldCompressAndDecompressFromManyThreadsAtOnce() throws Exception {
+        byte[] original = SampleBytes.marketLines(6 * FRAME, 12);
+        byte[] packed = compress(original, FRAME);
+        SeekTable table = readTable(packed, "shared.q.zst");
+        List<Future<byte[]>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 32; t++) {
+                boolean compressing = t % 4 == 0;
+                results.add(threads.submit(() -> {
+                    if (compressing) {
+                        return compress(original, FRAME);
+                    }
+                    ByteBuffer restored = ByteBuffer.allocate(original.length);
+                    for (int i = table.frames() - 1; i >= 0; i--) {
+                        ByteBuffer compressed = ByteBuffer.wrap(packed, (int) table.compressedOffset(i),
+                                table.compressedSize(i)).slice();
+                        zstd.decompressFrame(table, i, compressed, restored.slice((int) table.decompressedOffset(i),
+                                table.decompressedSize(i)));
+                    }
+                    return restored.array();
+                }));
+            }
+        }
+        for (int t = 0; t < results.size(); t++) {
+            assertArrayEquals(t % 4 == 0 ? packed : original, results.get(t).get(), "task " + t);
+        }
     }
 
     @Test
