@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * of each segment's earliest record (the file's modification time when it has none):
  * <pre>
  * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/000000123.q        the segment, byte for byte
- * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/000000123.q.zst    with compression: the Zstandard seekable format
+ * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/000000123.q.zst    compressed: Zstandard seekable format
  * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/000000123.idx      its seek index, when the queue has one
  * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/meta.json          {@link SegmentMeta}
  * </pre>
@@ -121,6 +121,9 @@ public final class RawArchiver implements AutoCloseable {
     public List<ArchivedSegment> runOnce(BooleanSupplier running) throws IOException {
         List<ArchivedSegment> done = new ArrayList<>();
         QueueInfo info = QueueInspector.inspect(config.source());
+        if (reader.segmentIndex() < 0 && reader.hasNext()) {
+            reader.commit(); // the queue had no segment when the archiver registered: it has one now
+        }
         long from = reader.segmentIndex();
         for (QueueInfo.Segment segment : info.segments()) {
             if (segment.number() < from || segment.number() <= lastArchived) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What a {@link RawArchiver} archives and how.
  *
- * @param source      the raw queue whose sealed segments are archived (usually {@code <bus>/streams/raw/<venue>/queue}).
+ * @param source      the raw queue whose sealed segments are archived (usually
+ *                    {@code <bus>/streams/raw/<venue>/queue}).
  * @param archiveRoot the archive root; segments go to {@code <archive-root>/raw/v1/<venue>/<date>/raw/}.
  * @param venue       the venue, as the user spells it (encoded into the path with {@code Names}).
  * @param compress    also write each segment in the Zstandard seekable format ({@code 000000123.q.zst}).

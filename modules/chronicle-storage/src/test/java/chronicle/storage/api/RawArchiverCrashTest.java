@@ -59,7 +59,8 @@ class RawArchiverCrashTest {
         int interrupted = 0;
         for (int kill = 0; kill < 12; kill++) {
             Process child = start(queue, archiveRoot);
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
             String first = out.readLine();
             assertEquals("started", first, "the child started");
             Thread.sleep(random.nextInt(kill % 3 == 0 ? 20 : 250));

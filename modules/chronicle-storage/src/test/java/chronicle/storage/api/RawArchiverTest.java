@@ -1,6 +1,8 @@
 package chronicle.storage.api;
 
 import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueInfo;
+import chronicle.core.api.QueueInspector;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
 import chronicle.core.api.RetentionPolicy;
@@ -89,8 +91,8 @@ class RawArchiverTest {
                 SegmentMeta second = SegmentMeta.read(day("2024-01-02").resolve("meta.json"));
                 assertEquals("binance", second.venue());
                 assertEquals(SegmentMeta.SEALED, second.completeness());
-                assertEquals(new SegmentMeta.TimeRange(nanos("2024-01-02T10:00:00Z"), nanos("2024-01-03T00:00:01.049Z")),
-                        second.eventTimeRange());
+                assertEquals(new SegmentMeta.TimeRange(nanos("2024-01-02T10:00:00Z"),
+                        nanos("2024-01-03T00:00:01.049Z")), second.eventTimeRange());
                 assertEquals(List.of(0L, 1L), second.segments().stream().map(SegmentMeta.Segment::number).toList());
                 SegmentMeta.Segment one = second.segment(1);
                 assertEquals(new SegmentMeta.Segment(1, "000000001.q", 64 * 1024,
@@ -180,6 +182,25 @@ class RawArchiverTest {
                             "sealed, beyond the two to keep, but not archived: kept " + s);
                     assertFalse(Files.exists(day("2024-01-02").resolve(String.format("%09d.q", s))));
                 }
+            }
+        }
+    }
+
+    @Test
+    void shouldRegisterOnAQueueThatHadNoSegmentYetOnceItHasOne() throws Exception {
+        ChronicleQueue.open(queue(), SMALL).close();
+        try (RawArchiver archiver = archiver()) {
+            assertEquals(List.of(), archiver.runOnce());
+            try (ChronicleQueue q = ChronicleQueue.open(queue(), SMALL); QueueWriter writer = q.createWriter()) {
+                append(writer, nanos("2024-01-02T10:00:00Z"), 10, 200);
+                assertEquals(List.of(), archiver.runOnce(), "nothing sealed yet");
+                QueueInfo.Reader registered = QueueInspector.inspect(queue()).readers().stream()
+                        .filter(r -> r.name().equals(RawArchiver.READER_NAME)).findFirst().orElseThrow();
+                assertTrue(registered.committed() && registered.segment() == 0, "protects segment 0: " + registered);
+                writer.roll();
+                awaitSealed(queue(), 0);
+                assertEquals(List.of(day("2024-01-02").resolve("000000000.q")),
+                        archiver.runOnce().stream().map(ArchivedSegment::destination).toList());
             }
         }
     }

@@ -48,7 +48,8 @@ public final class SegmentArchive {
      * @param queue      the source queue (for reading event times).
      * @param compressor the seekable compressor, or null without compression.
      */
-    public SegmentArchive(RawArchiverConfig config, ChronicleQueue queue, PluginProvider<SeekableCompressor> compressor) {
+    public SegmentArchive(RawArchiverConfig config, ChronicleQueue queue,
+                          PluginProvider<SeekableCompressor> compressor) {
         this.config = config;
         this.queue = queue;
         this.compressor = compressor;
@@ -66,8 +67,9 @@ public final class SegmentArchive {
     public ArchivedSegment archive(QueueInfo.Segment segment) throws IOException {
         Path source = segment.file();
         SegmentMeta.TimeRange times = EventTimes.of(queue, segment);
-        LocalDate date = times != null ? LocalDate.ofInstant(Instant.ofEpochSecond(0, times.firstNanos()), ZoneOffset.UTC)
-                : LocalDate.ofInstant(Files.getLastModifiedTime(source).toInstant(), ZoneOffset.UTC);
+        Instant partitionTime = times != null ? Instant.ofEpochSecond(0, times.firstNanos())
+                : Files.getLastModifiedTime(source).toInstant();
+        LocalDate date = LocalDate.ofInstant(partitionTime, ZoneOffset.UTC);
         Path dir = layout.rawArchive(config.venue(), date);
         DurableFiles.createDirectories(dir);
         String name = source.getFileName().toString();
