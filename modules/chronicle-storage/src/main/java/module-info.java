@@ -1,11 +1,14 @@
 /**
  * Layer 2: the archive tap, storage tiers and the compressor SPIs.
  *
- * <p>API: {@link chronicle.storage.api.ArchiveTap}; {@link chronicle.storage.api.SeekableObjectReader} (random
+ * <p>API: {@link chronicle.storage.api.ArchiveTap}; {@link chronicle.storage.api.RawArchiver} (sealed segments of a
+ * raw queue into the raw archive) with {@link chronicle.storage.api.SegmentMeta} ({@code meta.json});
+ * {@link chronicle.storage.api.SeekableObjectReader} (random
  * access to the original bytes of a seekable-compressed object) and {@link chronicle.storage.api.LocalFileRangeReader}.
  * SPIs: {@link chronicle.storage.spi.Compressor} (streaming),
  * {@link chronicle.storage.spi.SeekableCompressor} (frames with random access) and
- * {@link chronicle.storage.spi.TierBackend} (where tiered segments are stored).
+ * {@link chronicle.storage.spi.TierBackend} (where tiered segments are stored; {@link
+ * chronicle.storage.spi.FileTierStore} is the common ground of the file-system backends).
  */
 module chronicle.storage {
     requires transitive chronicle.pluginhost;

@@ -104,6 +104,19 @@ class RuntimeImageIT {
                 r::describe);
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void pluginsListsTheBuiltInTierBackends(@TempDir Path workDir) throws Exception {
+        Result r = run(image, workDir, "plugins");
+
+        assertEquals(0, r.exit(), r::describe);
+        Listing listing = Listing.parse(r.out());
+        List<String> backends = listing.rows().stream().filter(x -> x.spi().equals("TierBackend"))
+                .map(x -> x.name() + " " + x.module() + " " + x.layer() + " " + x.status()).sorted().toList();
+        assertEquals(List.of("local chronicle.plugin.tier.local image ok", "nfs chronicle.plugin.tier.nfs image ok"),
+                backends, listing::text);
+    }
+
     /**
      * The acceptance test of drop-ins: a plug-in built after the image, copied into the image's own
      * {@code plugins/} folder (not {@code -Dchronicle.plugins.dir}), loads without any rebuild, and a broken jar

@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
         versionProvider = ChronicleCommand.Version.class,
         description = "Chronicle: market-data journal, archive tap, import, order books and replay.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
-                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, BookCommand.class,
-                SnapshotterCommand.class, WarmStartCommand.class, ImportCommand.class, ImportsCommand.class,
-                PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
+                BookCommand.class, SnapshotterCommand.class, WarmStartCommand.class, ImportCommand.class,
+                ImportsCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

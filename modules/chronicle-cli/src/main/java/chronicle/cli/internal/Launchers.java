@@ -1,6 +1,9 @@
 package chronicle.cli.internal;
 
-/** Shared by the per-process launchers ({@code archive-tap}, {@code snapshotter}, {@code warm-start}). */
+/**
+ * Shared by the per-process launchers ({@code archive-tap}, {@code raw-archiver}, {@code snapshotter},
+ * {@code warm-start}).
+ */
 final class Launchers {
 
     private Launchers() {

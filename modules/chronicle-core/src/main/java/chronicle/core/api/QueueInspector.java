@@ -113,6 +113,21 @@ public final class QueueInspector {
     }
 
     /**
+     * Whether a segment's header carries its seal: the writer has finished the segment and its helper has written
+     * the header's final fields (record count, data end, first and greatest timestamps), so the file will never
+     * change again until retention deletes it. Stricter than {@link QueueInfo.Segment#sealed()}, which also counts
+     * a segment whose end marker is written but whose seal is still on its way: archivers copy only segments
+     * sealed here, so that their copies are byte for byte the final file.
+     *
+     * @param segment a segment file ({@code <n>.q}).
+     * @return true if its header is sealed; false if it is not, or if the file is gone (deleted by retention).
+     * @throws QueueException naming the file if it is not a segment or of an unsupported version.
+     */
+    public static boolean headerSealed(Path segment) {
+        return SegmentHeader.readIfExists(segment).map(SegmentHeader::sealed).orElse(false);
+    }
+
+    /**
      * Who holds a queue's writer lock, read from its lock file.
      *
      * @param dir the queue directory.

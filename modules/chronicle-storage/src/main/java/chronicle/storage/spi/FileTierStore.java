@@ -1,10 +1,10 @@
 package chronicle.storage.spi;
 
+import chronicle.storage.api.LocalFileRangeReader;
+
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -146,11 +146,10 @@ public class FileTierStore implements TierStore {
     @Override
     public RangeReader open(String key) throws IOException {
         Path target = resolve(key);
-        FileChannel channel = attempt("open", key, () -> {
+        return attempt("open", key, () -> {
             checkInside(key, target.getParent());
-            return FileChannel.open(target, StandardOpenOption.READ);
+            return LocalFileRangeReader.open(target);
         });
-        return new FileRangeReader(channel, target.toString());
     }
 
     @Override
@@ -368,45 +367,6 @@ public class FileTierStore implements TierStore {
             return Files.size(file);
         } catch (IOException e) {
             return -1; // deleted while listing
-        }
-    }
-
-    /** Positional reads of one file; safe for concurrent use (positional reads do not share a position). */
-    private static final class FileRangeReader implements RangeReader {
-        private final FileChannel channel;
-        private final String location;
-
-        FileRangeReader(FileChannel channel, String location) {
-            this.channel = channel;
-            this.location = location;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public void readFully(long position, ByteBuffer dst) throws IOException {
-            long at = position;
-            while (dst.hasRemaining()) {
-                int n = channel.read(dst, at);
-                if (n < 0) {
-                    throw new EOFException(location + ": ends at byte " + channel.size() + ", before "
-                            + (at + dst.remaining()));
-                }
-                at += n;
-            }
-        }
-
-        @Override
-        public String location() {
-            return location;
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

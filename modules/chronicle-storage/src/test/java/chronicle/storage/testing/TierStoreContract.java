@@ -166,7 +166,8 @@ public abstract class TierStoreContract {
             ObjectStat moved = store.put("v/moved.q", source, true);
             assertEquals(checksum, moved.checksum());
             assertFalse(Files.exists(source), "taken by a rename");
-            assertEquals(inode, Files.getAttribute(work.resolve("tier/v/moved.q"), "unix:ino"), "the same file: no copy");
+            assertEquals(inode, Files.getAttribute(work.resolve("tier/v/moved.q"), "unix:ino"),
+                    "the same file: no copy");
             Path kept = source("kept.q", 200_000, 6);
             store.put("v/kept.q", kept, false);
             assertTrue(Files.exists(kept));

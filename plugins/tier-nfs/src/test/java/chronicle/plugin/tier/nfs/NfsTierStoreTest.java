@@ -66,8 +66,9 @@ class NfsTierStoreTest extends TierStoreContract {
         settings.put("lock_timeout_ms", "300");
         try (TierStore store = backend().open("t", settings)) {
             Path lock = Files.createDirectories(root.resolve("v")).resolve("k.q.lock");
-            String holder = "pid=" + ProcessHandle.current().pid() + " host=" + Files.readString(Path.of("/etc/hostname"))
-                    .strip() + " time=" + System.currentTimeMillis() + " token=other\n";
+            String host = Files.readString(Path.of("/etc/hostname")).strip();
+            String holder = "pid=" + ProcessHandle.current().pid() + " host=" + host + " time="
+                    + System.currentTimeMillis() + " token=other\n";
             Files.writeString(lock, holder);
             IOException e = assertThrows(IOException.class, () -> store.put("v/k.q", source, false));
             assertTrue(e.getMessage().startsWith("tier \"t\": cannot lock v/k.q ("), e.getMessage());
