@@ -114,6 +114,20 @@ public final class TieredReader implements RecordSource {
         return sealed;
     }
 
+    /**
+     * @return the sequence after the stream day's last record (its sealed segments', or the unsealed hot tail's).
+     */
+    public long endSequence() {
+        Path dir = day.queueDir(tiers.archiveRoot());
+        if (StreamSegments.hasUnsealedTail(dir, sealed)) {
+            try (ChronicleQueue queue = ChronicleQueue.openExisting(dir);
+                 QueueReader latest = queue.createReader(StartPosition.latest())) {
+                return latest.nextSequence();
+            }
+        }
+        return sealed.isEmpty() ? 0 : sealed.getLast().endSequence();
+    }
+
     @Override
     public int poll(RecordHandler handler, int limit) {
         int delivered = 0;
