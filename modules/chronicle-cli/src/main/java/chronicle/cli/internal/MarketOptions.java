@@ -102,7 +102,7 @@ final class MarketOptions {
         if (Files.exists(Manifest.file(root, streamDay))) {
             // Segments may have moved to other tiers: read the day through the manifest.
             Tiers tiers = ArchiveTiers.of(root, config != null ? config : ArchiveTiers.defaultConfig());
-            source = TieredReader.opener(tiers, streamDay, TieredReader.Options.DEFAULT);
+            source = TieredReader.opener(tiers, streamDay, TieredReader.Options.forReplay());
         } else if (!ChronicleQueue.isQueue(archive)) {
             throw new QueueException(archive + ": no book of " + venueText + "/" + marketText + " on " + day
                     + " (chronicle imports " + root + " lists what was imported)");
