@@ -63,6 +63,11 @@ final class FaultProxy implements AutoCloseable {
             return true;
         }
 
+        /** @param name a header name. @return its value, or null. */
+        String header(String name) {
+            return FaultProxy.header(headers, name, 0);
+        }
+
         @Override
         public String toString() {
             return method + " " + target;
@@ -273,7 +278,11 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static String header(List<String> head, String name) {
-        for (String line : head.subList(1, head.size())) {
+        return header(head, name, 1);
+    }
+
+    private static String header(List<String> lines, String name, int from) {
+        for (String line : lines.subList(from, lines.size())) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(name)) {
                 return line.substring(colon + 1).strip();

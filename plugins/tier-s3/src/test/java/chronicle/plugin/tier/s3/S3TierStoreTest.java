@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -54,7 +53,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldPutAndReadRangesAndTheWholeObject() throws IOException {
-        byte[] data = random(300_000, 1);
+        byte[] data = SampleBytes.random(300_000, 1);
         Path file = write("seg.q", data);
         try (TierStore tier = s3.open("prefix", "chronicle")) {
             ObjectStat stat = tier.put("kraken/XBT%2FUSD/2023-11-14/book/000000001.q", file, false);
@@ -84,7 +83,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldNotUploadAgainWhenTheSameBytesAreThere() throws IOException {
-        Path file = write("same.q", random(50_000, 2));
+        Path file = write("same.q", SampleBytes.random(50_000, 2));
         try (TierStore tier = new S3TierBackend().open("cold", LocalS3.settings(counter.uri()))) {
             ObjectStat first = tier.put("idem/a.q", file, false);
             ObjectStat second = tier.put("idem/a.q", file, true);
@@ -97,9 +96,9 @@ class S3TierStoreTest {
 
     @Test
     void shouldReplaceAnObjectWithDifferentBytes() throws IOException {
-        byte[] second = random(2_000, 4);
+        byte[] second = SampleBytes.random(2_000, 4);
         try (TierStore tier = s3.open()) {
-            tier.put("replace/a.q", write("one.q", random(1_000, 3)), false);
+            tier.put("replace/a.q", write("one.q", SampleBytes.random(1_000, 3)), false);
             ObjectStat stat = tier.put("replace/a.q", write("two.q", second), false);
 
             assertEquals(second.length, stat.size());
@@ -109,7 +108,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldUploadAnObjectLargerThanThePartSizeInParts() throws IOException {
-        byte[] data = random((12 << 20) + 123, 5);
+        byte[] data = SampleBytes.random((12 << 20) + 123, 5);
         Path file = write("big.q", data);
         try (TierStore tier = new S3TierBackend().open("cold", LocalS3.settings(counter.uri(), "partSize", "5MiB"))) {
             ObjectStat stat = tier.put("multi/big.q", file, false);
@@ -129,7 +128,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldListEveryPageInKeyOrder() throws IOException {
-        Path file = write("small.q", random(10, 6));
+        Path file = write("small.q", SampleBytes.random(10, 6));
         List<String> keys = List.of("list/b/2.q", "list/a/1.q", "list/c.q", "list/a/0.q", "list/b/1.q",
                 "list/d/x/y.q", "list/a/2.q");
         try (TierStore tier = new S3TierBackend().open("cold", LocalS3.settings(counter.uri(), "listPageSize", "2",
@@ -157,7 +156,7 @@ class S3TierStoreTest {
     @Test
     void shouldDeleteIdempotently() throws IOException {
         try (TierStore tier = s3.open()) {
-            tier.put("gone/a.q", write("a.q", random(100, 7)), false);
+            tier.put("gone/a.q", write("a.q", SampleBytes.random(100, 7)), false);
 
             assertTrue(tier.delete("gone/a.q"));
             assertFalse(tier.delete("gone/a.q"));
@@ -169,7 +168,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldDetectAChecksumMismatchOnAFullRead() throws IOException {
-        byte[] good = random(40_000, 8);
+        byte[] good = SampleBytes.random(40_000, 8);
         byte[] damaged = good.clone();
         damaged[20_000] ^= 1;
         try (TierStore tier = s3.open()) {
@@ -196,9 +195,9 @@ class S3TierStoreTest {
     @Test
     void shouldRefuseAReadAfterTheObjectWasReplaced() throws IOException {
         try (TierStore tier = s3.open()) {
-            tier.put("pinned/a.q", write("a.q", random(1_000, 9)), false);
+            tier.put("pinned/a.q", write("a.q", SampleBytes.random(1_000, 9)), false);
             try (RangeReader reader = tier.open("pinned/a.q")) {
-                tier.put("pinned/a.q", write("b.q", random(1_000, 10)), false);
+                tier.put("pinned/a.q", write("b.q", SampleBytes.random(1_000, 10)), false);
 
                 IOException e = assertThrows(IOException.class, () -> reader.readFully(0, ByteBuffer.allocate(10)));
                 assertTrue(e.getMessage().contains("412"), e.getMessage());
@@ -218,7 +217,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldRejectKeysThatLeaveTheTier() throws IOException {
-        Path file = write("a.q", random(10, 11));
+        Path file = write("a.q", SampleBytes.random(10, 11));
         try (TierStore tier = s3.open("prefix", "inner/")) {
             for (String key : List.of("../a.q", "/a.q", "a/../../b.q", "a//b.q", "a\\b.q")) {
                 assertThrows(IllegalArgumentException.class, () -> tier.put(key, file, false), key);
@@ -241,11 +240,5 @@ class S3TierStoreTest {
             reader.readFully(0, all);
             return all.array();
         }
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
     }
 }

@@ -135,7 +135,7 @@ final class MultipartPut {
             }
             case MD5 -> request.contentMD5(digest);
         }
-        String eTag = store.call("put", key, () -> store.client().uploadPart(request.build(),
+        String eTag = store.sendBody("put", key, () -> store.client().uploadPart(request.build(),
                 RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
                         S3TierStore.OCTET_STREAM)).eTag());
         return part.eTag(eTag).build();

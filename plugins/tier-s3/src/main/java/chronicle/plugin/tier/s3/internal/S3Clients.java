@@ -1,7 +1,6 @@
 package chronicle.plugin.tier.s3.internal;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -24,8 +23,8 @@ import java.io.IOException;
  *   <li>Retries: the SDK's standard strategy, bounded by {@code maxAttempts}, with exponential back-off and full
  *       jitter from {@code retryBaseDelay} up to {@code retryMaxDelay}. It retries HTTP 500, 502, 503, 504,
  *       throttling (503 SlowDown and the like), and I/O failures such as connection resets and timeouts,
- *       including those in the middle of a response body read inside the call. Added: {@code BadDigest} (the body
- *       was damaged on its way, so sending it again is right). The circuit breaker (a token bucket that stops
+ *       including those in the middle of a response body read inside the call. A request body the service
+ *       refuses as damaged is sent again by {@link S3TierStore} itself. The circuit breaker (a token bucket that stops
  *       retrying after many failures across calls) is off: tiering is a batch job that must not give up on a
  *       key because other keys failed before it.</li>
  *   <li>Checksums: the SDK's own request checksums are off ({@code WHEN_REQUIRED}); the store sets the header
@@ -52,7 +51,6 @@ final class S3Clients {
                         settings.retryMaxDelay()))
                 .circuitBreakerEnabled(false)
                 .retryOnExceptionOrCause(IOException.class)
-                .retryOnException(S3Clients::isBadDigest)
                 .build();
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -71,10 +69,5 @@ final class S3Clients {
             builder.region(Region.US_EAST_1);
         }
         return builder.build();
-    }
-
-    private static boolean isBadDigest(Throwable failure) {
-        return failure instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && "BadDigest".equals(service.awsErrorDetails().errorCode());
     }
 }

@@ -2,6 +2,7 @@ package chronicle.plugin.tier.s3.internal;
 
 import chronicle.storage.spi.RangeReader;
 import chronicle.storage.spi.TierChecksums;
+import software.amazon.awssdk.core.exception.RetryableException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -68,7 +69,14 @@ final class S3RangeReader implements RangeReader {
                 .key(store.fullKey(key)).range(range).ifMatch(eTag), (ResponseTransformer<GetObjectResponse, Void>)
                 (response, body) -> {
                     dst.position(start);
-                    fill(body, dst);
+                    try {
+                        fill(body, dst);
+                    } catch (IOException e) {
+                        // A reset or a timeout in the middle of the body: retried as a failed attempt (the SDK
+                        // would otherwise give up at once on what a response transformer throws).
+                        throw RetryableException.builder().message("the response body broke off: " + e.getMessage())
+                                .cause(e).build();
+                    }
                     return null;
                 }));
         if (position == 0 && length == size && checksum != null) {

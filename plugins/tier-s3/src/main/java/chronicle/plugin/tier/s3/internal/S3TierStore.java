@@ -6,8 +6,10 @@ import chronicle.storage.spi.TierChecksums;
 import chronicle.storage.spi.TierKeys;
 import chronicle.storage.spi.TierStore;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -133,7 +135,7 @@ public final class S3TierStore implements TierStore {
             case CRC32C -> request.checksumCRC32C(UploadChecksum.base64Crc32c(crc32c.getValue()));
             case MD5 -> request.contentMD5(UploadChecksum.MD5.of(body, body.length));
         }
-        call("put", key, () -> client.putObject(request.build(), RequestBody.fromContentProvider(
+        sendBody("put", key, () -> client.putObject(request.build(), RequestBody.fromContentProvider(
                 () -> new ByteArrayInputStream(body), body.length, OCTET_STREAM)));
         return new ObjectStat(key, body.length, crc);
     }
@@ -239,6 +241,45 @@ public final class S3TierStore implements TierStore {
         } finally {
             thread.setContextClassLoader(caller);
         }
+    }
+
+    /**
+     * Sends a request with a body, and sends it again (up to {@code maxAttempts} times, with the same back-off)
+     * when the service says the body it received is not the one the client checksummed or signed: BadDigest
+     * (the {@link UploadChecksum} header does not match) or, over plain HTTP where the SDK signs the body's
+     * SHA-256, SignatureDoesNotMatch. Both mean the bytes were damaged on their way, and nothing was stored.
+     *
+     * @param operation what is attempted, for the message.
+     * @param key       the object key.
+     * @param request   the request; each call must send the whole body again.
+     * @return what the request returns.
+     * @throws IOException one line, after the last attempt.
+     */
+    <T> T sendBody(String operation, String key, Request<T> request) throws IOException {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(settings.retryBaseDelay(), settings.retryMaxDelay());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call(operation, key, request);
+            } catch (IOException e) {
+                if (attempt >= settings.maxAttempts() || !(e.getCause() instanceof AwsServiceException service)
+                        || !isDamagedBody(service)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(backoff.computeDelay(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("tier " + name() + ": " + operation + " " + key
+                            + " interrupted");
+                }
+            }
+        }
+    }
+
+    private boolean isDamagedBody(AwsServiceException service) {
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return "BadDigest".equals(code) || ("SignatureDoesNotMatch".equals(code)
+                && settings.endpoint().map(e -> "http".equals(e.getScheme())).orElse(false));
     }
 
     private Optional<HeadObjectResponse> head(String operation, String key) throws IOException {
