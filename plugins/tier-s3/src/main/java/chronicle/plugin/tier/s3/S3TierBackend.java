@@ -13,7 +13,7 @@ import java.util.Map;
  * through the AWS SDK for Java v2.
  * <pre>{@code
  * "cold": { "backend": "s3", "bucket": "md-archive", "prefix": "chronicle/", "region": "eu-west-1" }
- * "lab":  { "backend": "s3", "bucket": "md", "endpoint": "http://minio:9000", "pathStyle": "true" }
+ * "lab":  { "backend": "s3", "bucket": "md-lab", "endpoint": "http://minio:9000", "pathStyle": "true" }
  * }</pre>
  * Settings: {@link #settings()}. Credentials come only from the AWS SDK default chain (environment, Java
  * properties, profile, web identity, container or instance metadata), never from the configuration, and are
