@@ -1,0 +1,253 @@
+package chronicle.image;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.zip.CRC32C;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The proof that a tier is a plug-in: the image ships the S3 tier as the drop-in folder {@code plugins/tier-s3/}
+ * (the plug-in and the AWS SDK's automatic-module jars, which jlink cannot link), {@code chronicle plugins} lists it
+ * from that folder's own layer, and the image's own {@code bin/java} loads it through the plug-in host and puts and
+ * reads an object in an S3 service (s3proxy in this JVM on 127.0.0.1), with credentials from the environment.
+ */
+class S3TierPluginIT {
+
+    private static final String ACCESS_KEY = "image-test-access";
+    private static final String SECRET_KEY = "image-test-secret-4F7wQ2";
+    private static final String BUCKET = "image-tier";
+    private static final long PROCESS_TIMEOUT_SECONDS = 60;
+
+    private static Path image;
+    private static Path modulePath;
+    private static S3Proxy s3proxy;
+    private static URI endpoint;
+    private static S3Client raw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        image = Path.of(System.getProperty("chronicle.image.dir", "target/chronicle")).toAbsolutePath();
+        modulePath = Path.of(System.getProperty("chronicle.image.module.path", "target/jmods-input")).toAbsolutePath();
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.identity", ACCESS_KEY);
+        properties.setProperty("jclouds.credential", SECRET_KEY);
+        s3proxy = S3Proxy.builder().blobStore(BlobStores.create("transient-nio2", properties))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .endpoint(URI.create("http://127.0.0.1:0")).build();
+        s3proxy.start();
+        while (!"STARTED".equals(s3proxy.getState())) {
+            Thread.sleep(10);
+        }
+        endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
+        raw = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        raw.createBucket(b -> b.bucket(BUCKET));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        raw.close();
+        s3proxy.stop();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void pluginsListsTheS3TierFromItsOwnLayer(@TempDir Path workDir) throws Exception {
+        Result r = run(workDir, Map.of(), image.resolve("bin/chronicle").toString(), "plugins");
+
+        assertEquals(0, r.exit(), r::describe);
+        assertEquals("", r.err(), "loading the SDK must not warn (SLF4J, unknown modules): " + r.describe());
+        assertTrue(r.out().lines().anyMatch(l -> List.of(l.split("\\s{2,}")).equals(List.of("TierBackend", "s3",
+                "0.1.0-SNAPSHOT", "chronicle.plugin.tier.s3", "plugins/tier-s3/", "ok"))), r::describe);
+        assertFalse(r.out().contains("BROKEN"), r::describe);
+        assertTrue(Files.isRegularFile(image.resolve("plugins/tier-s3/s3-2.57.8.jar")), "the SDK is in the folder");
+        assertFalse(Files.list(modulePath).anyMatch(p -> p.getFileName().toString().startsWith("s3-")),
+                "the SDK is not linked into the image");
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void imageJavaPutsAndReadsAnObjectThroughThePlugin(@TempDir Path tmp) throws Exception {
+        byte[] data = new byte[3_000_000];
+        new Random(42).nextBytes(data);
+        Path file = Files.write(tmp.resolve("segment.q"), data);
+        Path probe = buildProbe(tmp.resolve("probe"));
+
+        Result r = run(tmp, credentials(SECRET_KEY), image.resolve("bin/java").toString(), "--module-path",
+                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", endpoint.toString(), BUCKET,
+                "kraken/XBT%2FUSD/2023-11-14/book/000000001.q", file.toString());
+
+        assertEquals(0, r.exit(), r::describe);
+        assertEquals("", r.err(), r::describe);
+        String crc = crc32c(data);
+        assertEquals(List.of("provider s3 from plugins/tier-s3/ module chronicle.plugin.tier.s3",
+                "put " + data.length + " " + crc, "read " + data.length + " " + crc), r.out().lines().toList(),
+                r::describe);
+        assertEquals(crc, raw.headObject(b -> b.bucket(BUCKET).key("kraken/XBT%2FUSD/2023-11-14/book/000000001.q"))
+                .metadata().get("crc32c"), "stored with its checksum, where the tier said");
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void rejectedCredentialsAreOneLineWithoutTheSecret(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a.q"), "bytes");
+        Path probe = buildProbe(tmp.resolve("probe"));
+        String wrong = "not-the-secret-9Jx2Lw";
+
+        Result r = run(tmp, credentials(wrong), image.resolve("bin/java").toString(), "--module-path",
+                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", endpoint.toString(), BUCKET, "a.q",
+                file.toString());
+
+        assertEquals(1, r.exit(), r::describe);
+        assertEquals(1, r.err().lines().count(), r::describe);
+        assertTrue(r.err().startsWith("probe: tier cold: open s3://" + BUCKET + "/: " + endpoint + " rejected the "
+                + "credentials (SignatureDoesNotMatch); they come from the AWS SDK default chain"), r::describe);
+        assertFalse(r.err().contains(wrong) || r.out().contains(wrong), r::describe);
+    }
+
+    private static Map<String, String> credentials(String secret) {
+        return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", secret);
+    }
+
+    /**
+     * Compiles a small program against the image's module path: it finds the {@code s3} tier backend through
+     * the plug-in host, as the product does, opens a tier, puts a file and reads it back whole.
+     */
+    private static Path buildProbe(Path build) throws IOException {
+        Path src = build.resolve("src/test.s3probe");
+        Files.createDirectories(src.resolve("test/s3probe"));
+        Files.writeString(src.resolve("module-info.java"), """
+                module test.s3probe {
+                    requires chronicle.storage;
+                }
+                """);
+        Files.writeString(src.resolve("test/s3probe/Main.java"), """
+                package test.s3probe;
+
+                import chronicle.pluginhost.api.PluginHost;
+                import chronicle.pluginhost.api.PluginProvider;
+                import chronicle.storage.spi.ObjectStat;
+                import chronicle.storage.spi.RangeReader;
+                import chronicle.storage.spi.TierBackend;
+                import chronicle.storage.spi.TierChecksums;
+                import chronicle.storage.spi.TierStore;
+                import java.io.ByteArrayInputStream;
+                import java.io.IOException;
+                import java.io.UncheckedIOException;
+                import java.nio.ByteBuffer;
+                import java.nio.file.Path;
+                import java.util.Map;
+
+                /** Puts a file into an S3 tier through the plug-in host and reads it back: endpoint bucket key file. */
+                public final class Main {
+                    public static void main(String[] args) {
+                        PluginHost host = PluginHost.forRuntimeImage();
+                        PluginProvider<TierBackend> s3 = host.find(TierBackend.class, "s3").orElseThrow();
+                        System.out.println("provider s3 from " + s3.origin() + " module " + s3.module());
+                        Map<String, String> settings = Map.of("bucket", args[1], "endpoint", args[0],
+                                "pathStyle", "true", "maxAttempts", "2");
+                        try (TierStore tier = s3.call(backend -> open(backend, settings))) {
+                            ObjectStat put = tier.put(args[2], Path.of(args[3]), false);
+                            System.out.println("put " + put.size() + " " + put.checksum());
+                            try (RangeReader reader = tier.open(args[2])) {
+                                ByteBuffer all = ByteBuffer.allocate((int) reader.size());
+                                reader.readFully(0, all);
+                                System.out.println("read " + all.capacity() + " "
+                                        + TierChecksums.of(new ByteArrayInputStream(all.array())));
+                            }
+                        } catch (IOException e) {
+                            System.err.println("probe: " + e.getMessage());
+                            System.exit(1);
+                        } catch (UncheckedIOException e) {
+                            System.err.println("probe: " + e.getCause().getMessage());
+                            System.exit(1);
+                        }
+                    }
+
+                    private static TierStore open(TierBackend backend, Map<String, String> settings) {
+                        try {
+                            return backend.open("cold", settings);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+                """);
+        Path classes = build.resolve("classes");
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
+        StringWriter output = new StringWriter();
+        int exit = javac.run(new PrintWriter(output, true), new PrintWriter(output, true), "--release",
+                String.valueOf(Runtime.version().feature()), "--module-path", modulePath.toString(),
+                "--module-source-path", build.resolve("src").toString(), "--module", "test.s3probe",
+                "-d", classes.toString());
+        assertEquals(0, exit, output::toString);
+        return classes.resolve("test.s3probe");
+    }
+
+    private static Result run(Path workDir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // Nothing of the developer's shell may change the outcome: no JVM options, no other AWS identity.
+        pb.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.endsWith("JAVA_OPTIONS")
+                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("CHRONICLE_CONFIG"));
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().put("HOME", workDir.toString());
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            fail(String.join(" ", command) + " did not finish in " + PROCESS_TIMEOUT_SECONDS + " s");
+        }
+        return new Result(String.join(" ", command), process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String crc32c(byte[] data) {
+        CRC32C crc = new CRC32C();
+        crc.update(data);
+        return String.format("%08x", crc.getValue());
+    }
+
+    /** What one launch did. */
+    private record Result(String command, int exit, String out, String err) {
+        String describe() {
+            return command + " -> exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+        }
+    }
+}
