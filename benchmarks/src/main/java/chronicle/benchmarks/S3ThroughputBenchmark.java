@@ -1,11 +1,9 @@
 package chronicle.benchmarks;
 
+import chronicle.plugin.tier.s3.LocalS3;
 import chronicle.plugin.tier.s3.S3TierBackend;
 import chronicle.storage.spi.RangeReader;
 import chronicle.storage.spi.TierStore;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,19 +18,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -53,9 +44,6 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 public class S3ThroughputBenchmark {
 
-    private static final String ACCESS_KEY = "bench-access";
-    private static final String SECRET_KEY = "bench-secret-7Hq2";
-    private static final String BUCKET = "bench-tier";
     private static final String KEY = "bench/object.q";
     private static final int RANGE = 1 << 20;
 
@@ -69,7 +57,7 @@ public class S3ThroughputBenchmark {
 
     Path dir;
     Path source;
-    S3Proxy s3proxy;
+    LocalS3 s3;
     TierStore tier;
     RangeReader reader;
     ByteBuffer whole;
@@ -96,27 +84,11 @@ public class S3ThroughputBenchmark {
         byte[] bytes = new byte[(int) objectSize];
         new SplittableRandom(7).nextBytes(bytes);
         source = Files.write(dir.resolve("object.q"), bytes);
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.identity", ACCESS_KEY);
-        properties.setProperty("jclouds.credential", SECRET_KEY);
-        s3proxy = S3Proxy.builder().blobStore(BlobStores.create("transient-nio2", properties))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0")).build();
-        s3proxy.start();
-        while (!"STARTED".equals(s3proxy.getState())) {
-            Thread.sleep(10);
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
-        try (S3Client admin = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY))).build()) {
-            admin.createBucket(b -> b.bucket(BUCKET));
-        }
-        // The tier reads its credentials where production does: the AWS SDK default chain.
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        tier = new S3TierBackend().open("bench", Map.of("bucket", BUCKET, "endpoint", endpoint.toString(),
+        // s3proxy with a bucket; it also points the AWS SDK default chain, where the tier reads its credentials
+        // as in production, at the service's key (Java properties aws.accessKeyId and aws.secretAccessKey).
+        s3 = LocalS3.start();
+        String endpoint = s3.endpoint().toString();
+        tier = new S3TierBackend().open("bench", Map.of("bucket", LocalS3.BUCKET, "endpoint", endpoint,
                 "pathStyle", "true", "partSize", partSize));
         tier.put(KEY, source, false);
         reader = tier.open(KEY);
@@ -129,7 +101,7 @@ public class S3ThroughputBenchmark {
     public void stop() throws Exception {
         reader.close();
         tier.close();
-        s3proxy.stop();
+        s3.close();
         BenchDirs.delete(dir);
     }
 

@@ -1,30 +1,20 @@
 package chronicle.image;
 
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
+import chronicle.image.ImageProcess.Result;
+import chronicle.plugin.tier.s3.LocalS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
@@ -33,7 +23,6 @@ import java.util.zip.CRC32C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The proof that a tier is a plug-in: the image ships the S3 tier as the drop-in folder {@code plugins/tier-s3/}
@@ -43,43 +32,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class S3TierPluginIT {
 
-    private static final String ACCESS_KEY = "image-test-access";
-    private static final String SECRET_KEY = "image-test-secret-4F7wQ2";
-    private static final String BUCKET = "image-tier";
-    private static final long PROCESS_TIMEOUT_SECONDS = 60;
+    private static final String BUCKET = LocalS3.BUCKET;
 
     private static Path image;
     private static Path modulePath;
-    private static S3Proxy s3proxy;
-    private static URI endpoint;
-    private static S3Client raw;
+    private static LocalS3 s3;
 
     @BeforeAll
     static void start() throws Exception {
         image = Path.of(System.getProperty("chronicle.image.dir", "target/chronicle")).toAbsolutePath();
         modulePath = Path.of(System.getProperty("chronicle.image.module.path", "target/jmods-input")).toAbsolutePath();
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.identity", ACCESS_KEY);
-        properties.setProperty("jclouds.credential", SECRET_KEY);
-        s3proxy = S3Proxy.builder().blobStore(BlobStores.create("transient-nio2", properties))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .endpoint(URI.create("http://127.0.0.1:0")).build();
-        s3proxy.start();
-        while (!"STARTED".equals(s3proxy.getState())) {
-            Thread.sleep(10);
-        }
-        endpoint = URI.create("http://127.0.0.1:" + s3proxy.getPort());
-        raw = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        raw.createBucket(b -> b.bucket(BUCKET));
+        s3 = LocalS3.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        raw.close();
-        s3proxy.stop();
+        s3.close();
     }
 
     @Test
@@ -105,8 +73,8 @@ class S3TierPluginIT {
         Path file = Files.write(tmp.resolve("segment.q"), data);
         Path probe = buildProbe(tmp.resolve("probe"));
 
-        Result r = run(tmp, credentials(SECRET_KEY), image.resolve("bin/java").toString(), "--module-path",
-                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", endpoint.toString(), BUCKET,
+        Result r = run(tmp, credentials(LocalS3.SECRET_KEY), image.resolve("bin/java").toString(), "--module-path",
+                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", s3.endpoint().toString(), BUCKET,
                 "kraken/XBT%2FUSD/2023-11-14/book/000000001.q", file.toString());
 
         assertEquals(0, r.exit(), r::describe);
@@ -115,7 +83,7 @@ class S3TierPluginIT {
         assertEquals(List.of("provider s3 from plugins/tier-s3/ module chronicle.plugin.tier.s3",
                 "put " + data.length + " " + crc, "read " + data.length + " " + crc), r.out().lines().toList(),
                 r::describe);
-        assertEquals(crc, raw.headObject(b -> b.bucket(BUCKET).key("kraken/XBT%2FUSD/2023-11-14/book/000000001.q"))
+        assertEquals(crc, s3.raw().headObject(b -> b.bucket(BUCKET).key("kraken/XBT%2FUSD/2023-11-14/book/000000001.q"))
                 .metadata().get("crc32c"), "stored with its checksum, where the tier said");
     }
 
@@ -127,18 +95,19 @@ class S3TierPluginIT {
         String wrong = "not-the-secret-9Jx2Lw";
 
         Result r = run(tmp, credentials(wrong), image.resolve("bin/java").toString(), "--module-path",
-                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", endpoint.toString(), BUCKET, "a.q",
+                probe.toString(), "--module", "test.s3probe/test.s3probe.Main", s3.endpoint().toString(), BUCKET, "a.q",
                 file.toString());
 
         assertEquals(1, r.exit(), r::describe);
         assertEquals(1, r.err().lines().count(), r::describe);
-        assertTrue(r.err().startsWith("probe: tier cold: open s3://" + BUCKET + "/: " + endpoint + " rejected the "
+        assertTrue(r.err().startsWith("probe: tier cold: open s3://" + BUCKET + "/: " + s3.endpoint() + " rejected the "
                 + "credentials (SignatureDoesNotMatch); they come from the AWS SDK default chain"), r::describe);
         assertFalse(r.err().contains(wrong) || r.out().contains(wrong), r::describe);
     }
 
     private static Map<String, String> credentials(String secret) {
-        return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", secret);
+        return Map.of("AWS_ACCESS_KEY_ID", LocalS3.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", secret, "AWS_EC2_METADATA_DISABLED",
+                "true");
     }
 
     /**
@@ -218,36 +187,14 @@ class S3TierPluginIT {
 
     private static Result run(Path workDir, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // Nothing of the developer's shell may change the outcome: no JVM options, no other AWS identity.
-        pb.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.endsWith("JAVA_OPTIONS")
-                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("CHRONICLE_CONFIG"));
-        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        pb.environment().put("HOME", workDir.toString());
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail(String.join(" ", command) + " did not finish in " + PROCESS_TIMEOUT_SECONDS + " s");
-        }
-        return new Result(String.join(" ", command), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("HOME", workDir.toString()); // no ~/.aws of the developer
+        return ImageProcess.run(workDir, all, List.of(command));
     }
 
     private static String crc32c(byte[] data) {
         CRC32C crc = new CRC32C();
         crc.update(data);
         return String.format("%08x", crc.getValue());
-    }
-
-    /** What one launch did. */
-    private record Result(String command, int exit, String out, String err) {
-        String describe() {
-            return command + " -> exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
     }
 }

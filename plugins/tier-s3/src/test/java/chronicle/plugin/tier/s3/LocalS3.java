@@ -22,12 +22,17 @@ import java.util.Properties;
  *
  * <p>The tier finds its credentials where production does, in the AWS SDK default chain: here the Java
  * properties {@code aws.accessKeyId} and {@code aws.secretAccessKey}, which {@link #start()} sets.
+ *
+ * <p>Shared through this module's test jar with the runtime image's integration test and the S3 benchmark.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
 
-    static final String ACCESS_KEY = "chronicle-test-access";
-    static final String SECRET_KEY = "chronicle-test-secret-0123456789";
-    static final String BUCKET = "chronicle-test";
+    /** The access key the service accepts. */
+    public static final String ACCESS_KEY = "chronicle-test-access";
+    /** The secret key the service accepts. */
+    public static final String SECRET_KEY = "chronicle-test-secret-0123456789";
+    /** The bucket {@link #start()} creates. */
+    public static final String BUCKET = "chronicle-test";
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -40,7 +45,7 @@ final class LocalS3 implements AutoCloseable {
     }
 
     /** @return a started service with an empty bucket {@link #BUCKET}. */
-    static LocalS3 start() throws Exception {
+    public static LocalS3 start() throws Exception {
         Properties properties = new Properties();
         properties.setProperty("jclouds.identity", ACCESS_KEY);
         properties.setProperty("jclouds.credential", SECRET_KEY);
@@ -69,12 +74,12 @@ final class LocalS3 implements AutoCloseable {
     }
 
     /** @return the service's URL. */
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** @return a client that bypasses the tier. */
-    S3Client raw() {
+    public S3Client raw() {
         return raw;
     }
 

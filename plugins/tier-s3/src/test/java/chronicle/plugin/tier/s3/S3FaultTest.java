@@ -5,12 +5,11 @@ import chronicle.plugin.tier.s3.FaultProxy.Request;
 import chronicle.storage.spi.ObjectStat;
 import chronicle.storage.spi.RangeReader;
 import chronicle.storage.spi.TierStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,32 +47,23 @@ class S3FaultTest {
     private static final Predicate<Request> RANGED_GET = r -> r.method().equals("GET") && !r.target().contains("list-type")
             && r.headers().stream().anyMatch(h -> h.toLowerCase().startsWith("range:"));
 
-    private static LocalS3 s3;
+    @RegisterExtension
+    static final LocalS3Extension S3 = new LocalS3Extension();
     private FaultProxy proxy;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = LocalS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
-
     @BeforeEach
     void startProxy() throws IOException {
-        proxy = new FaultProxy(s3.endpoint());
+        proxy = new FaultProxy(S3.get().endpoint());
     }
 
     @AfterEach
     void stopProxy() throws IOException {
         proxy.close();
         assertEquals(List.of(), proxy.errors(), "the proxy itself failed");
-        assertEquals(List.of(), s3.incompleteUploads(), "an incomplete multipart upload was left behind");
+        assertEquals(List.of(), S3.get().incompleteUploads(), "an incomplete multipart upload was left behind");
     }
 
     @Test
@@ -256,7 +246,7 @@ class S3FaultTest {
     private void assertNothingAt(TierStore tier, String key) throws IOException {
         assertEquals(Optional.empty(), tier.stat(key));
         assertEquals(List.of(), tier.list(key.substring(0, key.indexOf('/') + 1)));
-        assertEquals(List.of(), s3.incompleteUploads());
+        assertEquals(List.of(), S3.get().incompleteUploads());
     }
 
     private TierStore open(String... extra) throws IOException {

@@ -1,10 +1,9 @@
 package chronicle.plugin.tier.s3;
 
 import chronicle.storage.spi.TierStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,25 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class S3TierErrorsTest {
 
-    private static LocalS3 s3;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = LocalS3.start();
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
+    @RegisterExtension
+    static final LocalS3Extension S3 = new LocalS3Extension();
 
     @Test
     void shouldNameTheBucketAndItsSettingWhenTheBucketIsMissing() {
         IOException e = assertThrows(IOException.class, () -> new S3TierBackend().open("cold",
-                LocalS3.settings(s3.endpoint(), "bucket", "no-such-bucket")));
+                LocalS3.settings(S3.get().endpoint(), "bucket", "no-such-bucket")));
 
         assertEquals("tier cold: open s3://no-such-bucket/: bucket no-such-bucket does not exist at "
-                + s3.endpoint() + "; create it or fix tiers.cold.bucket", e.getMessage());
+                + S3.get().endpoint() + "; create it or fix tiers.cold.bucket", e.getMessage());
     }
 
     @Test
@@ -48,11 +38,11 @@ class S3TierErrorsTest {
         String secret = System.getProperty("aws.secretAccessKey");
         System.setProperty("aws.secretAccessKey", wrongSecret);
         try {
-            IOException e = assertThrows(IOException.class, () -> s3.open().close());
+            IOException e = assertThrows(IOException.class, () -> S3.get().open().close());
 
             String message = e.getMessage();
             assertEquals(1, message.lines().count(), message);
-            assertTrue(message.startsWith("tier cold: open s3://" + LocalS3.BUCKET + "/: " + s3.endpoint()
+            assertTrue(message.startsWith("tier cold: open s3://" + LocalS3.BUCKET + "/: " + S3.get().endpoint()
                     + " rejected the credentials (SignatureDoesNotMatch); they come from the AWS SDK default "
                     + "chain"), message);
             assertTrue(message.contains("aws.secretAccessKey"), message);
@@ -62,7 +52,7 @@ class S3TierErrorsTest {
         } finally {
             System.setProperty("aws.secretAccessKey", secret);
         }
-        try (TierStore tier = s3.open()) {
+        try (TierStore tier = S3.get().open()) {
             assertEquals("cold", tier.name(), "the right secret works again");
         }
     }
@@ -72,7 +62,7 @@ class S3TierErrorsTest {
         String key = System.getProperty("aws.accessKeyId");
         System.setProperty("aws.accessKeyId", "AKIA-NOT-KNOWN");
         try {
-            IOException e = assertThrows(IOException.class, () -> s3.open().close());
+            IOException e = assertThrows(IOException.class, () -> S3.get().open().close());
 
             assertTrue(e.getMessage().contains("rejected the credentials (InvalidAccessKeyId)"), e.getMessage());
         } finally {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -33,29 +34,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class S3TierStoreTest {
 
-    private static LocalS3 s3;
+    @RegisterExtension
+    static final LocalS3Extension S3 = new LocalS3Extension();
     private static FaultProxy counter;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startS3() throws Exception {
-        s3 = LocalS3.start();
-        counter = new FaultProxy(s3.endpoint());
+    static void startCounter() throws IOException {
+        counter = new FaultProxy(S3.get().endpoint());
     }
 
     @AfterAll
-    static void stopS3() throws Exception {
+    static void stopCounter() throws IOException {
         counter.close();
-        s3.close();
     }
 
     @Test
     void shouldPutAndReadRangesAndTheWholeObject() throws IOException {
         byte[] data = SampleBytes.random(300_000, 1);
         Path file = write("seg.q", data);
-        try (TierStore tier = s3.open("prefix", "chronicle")) {
+        try (TierStore tier = S3.get().open("prefix", "chronicle")) {
             ObjectStat stat = tier.put("kraken/XBT%2FUSD/2023-11-14/book/000000001.q", file, false);
 
             assertEquals(new ObjectStat("kraken/XBT%2FUSD/2023-11-14/book/000000001.q", data.length,
@@ -64,7 +64,7 @@ class S3TierStoreTest {
             assertEquals("s3://" + LocalS3.BUCKET + "/chronicle/kraken/XBT%2FUSD/2023-11-14/book/000000001.q",
                     tier.location(stat.key()));
             // Under the prefix in the bucket, with the checksum in its metadata.
-            assertEquals(stat.checksum(), s3.raw().headObject(b -> b.bucket(LocalS3.BUCKET)
+            assertEquals(stat.checksum(), S3.get().raw().headObject(b -> b.bucket(LocalS3.BUCKET)
                     .key("chronicle/" + stat.key())).metadata().get("crc32c"));
             try (RangeReader reader = tier.open(stat.key())) {
                 assertEquals(data.length, reader.size());
@@ -97,7 +97,7 @@ class S3TierStoreTest {
     @Test
     void shouldReplaceAnObjectWithDifferentBytes() throws IOException {
         byte[] second = SampleBytes.random(2_000, 4);
-        try (TierStore tier = s3.open()) {
+        try (TierStore tier = S3.get().open()) {
             tier.put("replace/a.q", write("one.q", SampleBytes.random(1_000, 3)), false);
             ObjectStat stat = tier.put("replace/a.q", write("two.q", second), false);
 
@@ -119,7 +119,7 @@ class S3TierStoreTest {
             List<FaultProxy.Request> parts = counter.requests().stream()
                     .filter(r -> r.is("PUT", "/multi/big.q?", "partNumber=")).toList();
             assertEquals(3, parts.size(), parts::toString);
-            assertEquals(List.of(), s3.incompleteUploads());
+            assertEquals(List.of(), S3.get().incompleteUploads());
             // Idempotent in parts too: the second put sends nothing.
             tier.put("multi/big.q", file, false);
             assertEquals(3, counter.requests().stream().filter(r -> r.is("PUT", "/multi/big.q?")).count());
@@ -155,7 +155,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldDeleteIdempotently() throws IOException {
-        try (TierStore tier = s3.open()) {
+        try (TierStore tier = S3.get().open()) {
             tier.put("gone/a.q", write("a.q", SampleBytes.random(100, 7)), false);
 
             assertTrue(tier.delete("gone/a.q"));
@@ -171,10 +171,10 @@ class S3TierStoreTest {
         byte[] good = SampleBytes.random(40_000, 8);
         byte[] damaged = good.clone();
         damaged[20_000] ^= 1;
-        try (TierStore tier = s3.open()) {
+        try (TierStore tier = S3.get().open()) {
             ObjectStat stat = tier.put("damaged/a.q", write("a.q", good), false);
             // The object's bytes change behind the tier's back; its stored checksum stays.
-            s3.raw().putObject(b -> b.bucket(LocalS3.BUCKET).key("damaged/a.q")
+            S3.get().raw().putObject(b -> b.bucket(LocalS3.BUCKET).key("damaged/a.q")
                     .metadata(Map.of("crc32c", stat.checksum())), RequestBody.fromBytes(damaged));
 
             try (RangeReader reader = tier.open("damaged/a.q")) {
@@ -194,7 +194,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldRefuseAReadAfterTheObjectWasReplaced() throws IOException {
-        try (TierStore tier = s3.open()) {
+        try (TierStore tier = S3.get().open()) {
             tier.put("pinned/a.q", write("a.q", SampleBytes.random(1_000, 9)), false);
             try (RangeReader reader = tier.open("pinned/a.q")) {
                 tier.put("pinned/a.q", write("b.q", SampleBytes.random(1_000, 10)), false);
@@ -207,7 +207,7 @@ class S3TierStoreTest {
 
     @Test
     void shouldStoreAnEmptyFile() throws IOException {
-        try (TierStore tier = s3.open("uploadChecksum", "md5")) {
+        try (TierStore tier = S3.get().open("uploadChecksum", "md5")) {
             ObjectStat stat = tier.put("empty/a.q", write("e.q", new byte[0]), false);
 
             assertEquals(new ObjectStat("empty/a.q", 0, "00000000"), stat);
@@ -218,7 +218,7 @@ class S3TierStoreTest {
     @Test
     void shouldRejectKeysThatLeaveTheTier() throws IOException {
         Path file = write("a.q", SampleBytes.random(10, 11));
-        try (TierStore tier = s3.open("prefix", "inner/")) {
+        try (TierStore tier = S3.get().open("prefix", "inner/")) {
             for (String key : List.of("../a.q", "/a.q", "a/../../b.q", "a//b.q", "a\\b.q")) {
                 assertThrows(IllegalArgumentException.class, () -> tier.put(key, file, false), key);
                 assertThrows(IllegalArgumentException.class, () -> tier.stat(key), key);

@@ -163,7 +163,7 @@ public final class S3TierStore implements TierStore {
         }
         String root = settings.prefix();
         List<ObjectStat> found = new ArrayList<>();
-        call("list", prefix.isEmpty() ? "(all)" : prefix + "*", () -> {
+        call("list", prefix.isEmpty() ? null : prefix, () -> {
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(settings.bucket())
                     .prefix(root + prefix).maxKeys(settings.listPageSize())).contents()) {
                 String key = object.key().substring(root.length());
