@@ -44,7 +44,12 @@ final class SettingValues {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
-    /** @param name a required setting. @return its text. @throws IllegalArgumentException if absent. */
+    /**
+     * @param name    a required setting.
+     * @param example a value to show in the message when it is missing.
+     * @return its text.
+     * @throws IllegalArgumentException if it is absent or blank.
+     */
     String required(String name, String example) {
         return string(name).orElseThrow(() -> new IllegalArgumentException(
                 path(name) + " is required (for example \"" + name + "\": \"" + example + "\")"));
