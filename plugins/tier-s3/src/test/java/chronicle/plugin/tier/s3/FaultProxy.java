@@ -49,6 +49,9 @@ final class FaultProxy implements AutoCloseable {
     private record Rule(Predicate<Request> when, Fault fault, AtomicInteger remaining) {
     }
 
+    private record Hook(Predicate<Request> when, Runnable action, AtomicInteger remaining) {
+    }
+
     /** A request as the proxy saw it. */
     record Request(String method, String target, List<String> headers) {
         boolean is(String method, String... targetParts) {
@@ -77,6 +80,7 @@ final class FaultProxy implements AutoCloseable {
     private final URI upstream;
     private final ServerSocket server;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final List<Request> log = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
@@ -101,6 +105,16 @@ final class FaultProxy implements AutoCloseable {
      */
     void inject(Predicate<Request> when, Fault fault, int times) {
         rules.add(new Rule(when, fault, new AtomicInteger(times)));
+    }
+
+    /**
+     * Runs an action, once, when the first request that matches arrives (before it is passed on).
+     *
+     * @param when   which request.
+     * @param action what to do, for example change the file being uploaded.
+     */
+    void onFirst(Predicate<Request> when, Runnable action) {
+        hooks.add(new Hook(when, action, new AtomicInteger(1)));
     }
 
     /** Removes every rule. */
@@ -145,6 +159,11 @@ final class FaultProxy implements AutoCloseable {
             String[] requestLine = head.getFirst().split(" ");
             Request request = new Request(requestLine[0], requestLine[1], head.subList(1, head.size()));
             log.add(request);
+            for (Hook hook : hooks) {
+                if (hook.when().test(request) && hook.remaining().getAndDecrement() > 0) {
+                    hook.action().run();
+                }
+            }
             Fault fault = faultFor(request);
             if (header(head, "expect") != null) {
                 out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -240,6 +243,26 @@ class S3FaultTest {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void shouldAbortWhenTheSourceChangesDuringAMultipartUpload() throws IOException {
+        Path source = file(SampleBytes.random((11 << 20) + 3, 13));
+        proxy.onFirst(UPLOAD_PART, () -> {
+            try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(new byte[]{1, 2, 3, 4}), 10L << 20); // in the last part, not yet read
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try (TierStore tier = open("partSize", "5MiB")) {
+            IOException e = assertThrows(IOException.class, () -> tier.put("changing/a.q", source, false));
+
+            assertEquals("tier cold: put changing/a.q (s3://" + LocalS3.BUCKET + "/changing/a.q): " + source
+                    + " changed while it was uploaded (its size or CRC32C differs from when the put began); nothing "
+                    + "was stored", e.getMessage());
+            assertNothingAt(tier, "changing/a.q");
         }
     }
 

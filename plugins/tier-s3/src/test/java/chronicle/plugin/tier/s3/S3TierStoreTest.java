@@ -127,6 +127,45 @@ class S3TierStoreTest {
     }
 
     @Test
+    void shouldAbortAnIncompleteUploadLeftByAPutThatDied() throws IOException {
+        String left = S3.get().raw().createMultipartUpload(b -> b.bucket(LocalS3.BUCKET).key("died/big.q")).uploadId();
+        S3.get().raw().uploadPart(b -> b.bucket(LocalS3.BUCKET).key("died/big.q").uploadId(left).partNumber(1),
+                RequestBody.fromBytes(SampleBytes.random(1000, 12)));
+        assertEquals(List.of("died/big.q"), S3.get().incompleteUploads());
+        byte[] data = SampleBytes.random((5 << 20) + 1, 13);
+        try (TierStore tier = S3.get().open("partSize", "5MiB")) {
+            tier.put("died/big.q", write("big.q", data), false);
+
+            assertEquals(List.of(), S3.get().incompleteUploads());
+            assertArrayEquals(data, readAll(tier, "died/big.q"));
+        }
+    }
+
+    @Test
+    void shouldServeConcurrentPutsAndReads() throws Exception {
+        int threads = 4;
+        List<byte[]> contents = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            contents.add(SampleBytes.random(200_000 + i, 20 + i));
+        }
+        try (TierStore tier = S3.get().open();
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    tier.put("parallel/" + n + ".q", write("p" + n + ".q", contents.get(n)), false);
+                    return readAll(tier, "parallel/" + n + ".q");
+                }));
+            }
+            for (int i = 0; i < threads; i++) {
+                assertArrayEquals(contents.get(i), results.get(i).get());
+            }
+            assertEquals(threads, tier.list("parallel/").size());
+        }
+    }
+
+    @Test
     void shouldListEveryPageInKeyOrder() throws IOException {
         Path file = write("small.q", SampleBytes.random(10, 6));
         List<String> keys = List.of("list/b/2.q", "list/a/1.q", "list/c.q", "list/a/0.q", "list/b/1.q",
