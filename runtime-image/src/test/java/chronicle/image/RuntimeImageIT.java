@@ -81,6 +81,13 @@ class RuntimeImageIT {
         Listing listing = Listing.parse(r.out());
         assertRow(listing, "gzip", "chronicle.plugin.compressor.gzip", "image");
         assertRow(listing, "zstd", "chronicle.plugin.compressor.zstd", "image");
+        assertRow(listing, "xz", "chronicle.plugin.compressor.xz", "image");
+        Row seekable = listing.rows().stream().filter(x -> x.spi().equals("SeekableCompressor")).findFirst()
+                .orElse(null);
+        assertNotNull(seekable, () -> "no SeekableCompressor in:\n" + listing.text());
+        assertEquals("zstd", seekable.name(), listing::text);
+        assertEquals("chronicle.plugin.compressor.zstd", seekable.module(), listing::text);
+        assertEquals("ok", seekable.status(), listing::text);
         assertEquals(List.of(), listing.broken(), r::describe);
         assertTrue(listing.summary().startsWith(listing.rows().size() + " provider(s) loaded, 0 skipped"),
                 r::describe);

@@ -1,6 +1,8 @@
 package chronicle.bus.api;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The platform configuration, read from {@code config/chronicle.json} by {@link ConfigLoader}.
@@ -8,13 +10,41 @@ import java.nio.file.Path;
  * <pre>{@code
  * {
  *   "busRoot": "demo_bus",             // required: live queues, leases and readers live under it
- *   "archiveRoot": "demo_bus/archive"  // required: archive queues, raw archive and snapshots
+ *   "archiveRoot": "demo_bus/archive", // required: archive queues, raw archive, snapshots, the manifest
+ *   "tiers": {                         // optional: where sealed archive segments may move
+ *     "warm": { "backend": "nfs", "root": "/mnt/research/chronicle" },
+ *     "cold": { "backend": "s3", "bucket": "md-archive", "region": "eu-west-1" }
+ *   },
+ *   "tiering": [                       // optional: which streams move when; the first matching rule applies
+ *     { "venue": "*", "symbol": "*", "stream": "*",
+ *       "moves": [ { "to": "warm", "after": "2h", "compress": "zstd" }, { "to": "cold", "after": "7d" } ] }
+ *   ]
  * }
  * }</pre>
  * Relative paths are resolved against the working directory of the process that reads the file.
  *
  * @param busRoot     root of the bus: {@code <busRoot>/live/<stream>/queue/<name>}.
- * @param archiveRoot root of the archive: archive queues, {@code raw/v1/...}, {@code snapshots/...}.
+ * @param archiveRoot root of the archive: archive queues, {@code raw/v1/...}, {@code snapshots/...},
+ *                    {@code manifest/...}.
+ * @param tiers       the storage tiers by name (empty: none configured).
+ * @param tiering     the tiering rules in order (empty: nothing moves).
  */
-public record ChronicleConfig(Path busRoot, Path archiveRoot) {
+public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers,
+                              List<TieringRule> tiering) {
+
+    /** Normalizes the optional parts to empty collections. */
+    public ChronicleConfig {
+        tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
+        tiering = tiering == null ? List.of() : List.copyOf(tiering);
+    }
+
+    /**
+     * A configuration without tiers.
+     *
+     * @param busRoot     root of the bus.
+     * @param archiveRoot root of the archive.
+     */
+    public ChronicleConfig(Path busRoot, Path archiveRoot) {
+        this(busRoot, archiveRoot, Map.of(), List.of());
+    }
 }

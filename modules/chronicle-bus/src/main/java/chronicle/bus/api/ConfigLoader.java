@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
  * working directory.
  */
 public final class ConfigLoader {
+
+    /** The name of the archive root itself as a tier: segments that have not moved. */
+    public static final String HOT_TIER = "hot";
 
     /** Environment variable naming the configuration file. */
     public static final String CONFIG_ENV = "CHRONICLE_CONFIG";
@@ -75,6 +79,9 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file, path(e), "unknown field \"" + e.getPropertyName() + "\"" + at(e),
                     "remove it or correct its spelling; known fields here: " + known(e.getKnownPropertyIds()));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigException(file, path(e), cause.getMessage() + at(e), "correct this value");
         } catch (InvalidFormatException e) {
             throw new ConfigException(file, path(e), "\"" + e.getValue() + "\" is not a valid "
                     + e.getTargetType().getSimpleName() + at(e), "write a " + e.getTargetType().getSimpleName());
@@ -93,7 +100,30 @@ public final class ConfigLoader {
         }
         require(file, config.busRoot(), "busRoot", "\"demo_bus\"");
         require(file, config.archiveRoot(), "archiveRoot", "\"demo_bus/archive\"");
+        checkTiering(file, config);
         return config;
+    }
+
+    private static void checkTiering(Path file, ChronicleConfig config) {
+        for (String tier : config.tiers().keySet()) {
+            if (tier.equals(HOT_TIER) || tier.isBlank() || !tier.matches("[A-Za-z0-9_-]+")) {
+                throw new ConfigException(file, "$.tiers." + tier, "\"" + tier + "\" cannot name a tier ("
+                        + "\"" + HOT_TIER + "\" is the archive root itself; names are letters, digits, - and _)",
+                        "rename the tier");
+            }
+        }
+        for (int r = 0; r < config.tiering().size(); r++) {
+            TieringRule rule = config.tiering().get(r);
+            for (int m = 0; m < rule.moves().size(); m++) {
+                String to = rule.moves().get(m).to();
+                if (!config.tiers().containsKey(to)) {
+                    throw new ConfigException(file, "$.tiering[" + r + "].moves[" + m + "].to",
+                            "no tier named \"" + to + "\"", "define it under \"tiers\" or use one of "
+                                    + (config.tiers().isEmpty() ? "(none defined)"
+                                    : String.join(", ", new java.util.TreeSet<>(config.tiers().keySet()))));
+                }
+            }
+        }
     }
 
     private static void require(Path file, Object value, String field, String example) {

@@ -35,10 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Not thread-safe: one thread per reader.</b>
  */
-public final class QueueReader implements AutoCloseable {
+public final class QueueReader implements RecordSource {
 
     /** Status from {@link #poll}: the next record is not valid (see {@link #lastError()}). */
-    public static final int CORRUPT = -1;
+    public static final int CORRUPT = RecordSource.CORRUPT;
 
     private static final System.Logger LOG = System.getLogger(QueueReader.class.getName());
 

@@ -433,6 +433,19 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     /**
+     * Seals the active segment and closes the writer: the queue is complete (an imported day, a finished capture),
+     * so every one of its segments is sealed and may be verified, compressed or tiered. A writer that opens the
+     * queue later continues the sequence in a new segment, as after a roll.
+     */
+    public void finish() {
+        if (closed) {
+            return;
+        }
+        endCurrent(true);
+        close();
+    }
+
+    /**
      * Closes the writer: flushes the index, syncs per the durability mode, unmaps, and releases the lock. The
      * active segment stays unsealed so the next writer continues the sequence in a new segment after recovery.
      */

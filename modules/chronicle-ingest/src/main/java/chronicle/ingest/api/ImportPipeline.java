@@ -126,6 +126,7 @@ public final class ImportPipeline {
                 rows = source.rows();
                 otherRows = source.otherRows();
                 progress.update(rows, sink.events, source.bytesRead(), total);
+                writer.finish(); // a day's import is complete: all its segments sealed, ready for tiering
             }
             if (sink.events == 0) {
                 throw new ImportException(job.inputs().getFirst(), 0, "no " + job.stream() + " events for "

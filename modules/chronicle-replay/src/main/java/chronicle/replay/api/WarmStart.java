@@ -1,7 +1,6 @@
 package chronicle.replay.api;
 
-import chronicle.core.api.ChronicleQueue;
-import chronicle.core.api.QueueReader;
+import chronicle.core.api.RecordSource;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
 import chronicle.replay.spi.SnapshotCodec;
@@ -48,6 +47,29 @@ public final class WarmStart {
     public static Result bookAt(Path queue, SnapshotStore snapshots, Function<String, SnapshotCodec> codecs,
                                 int venueId, long marketId, long at, GapPolicy policy, int maxDepth,
                                 ReplayEngine.Listener listener) {
+        return bookAt(RecordSource.Opener.ofQueue(queue), snapshots, codecs, venueId, marketId, at, policy, maxDepth,
+                listener);
+    }
+
+    /**
+     * The same as {@link #bookAt(Path, SnapshotStore, Function, int, long, long, GapPolicy, int,
+     * ReplayEngine.Listener)}, reading from any source of the stream (for example one whose segments live in
+     * storage tiers).
+     *
+     * @param source     opens the stream at a position.
+     * @param snapshots  the market's snapshots, or null to replay from the start.
+     * @param codecs     finds snapshot codecs by name.
+     * @param venueId    venue id.
+     * @param marketId   market id.
+     * @param at         time T, epoch nanoseconds (journal time).
+     * @param policy     the gap policy.
+     * @param maxDepth   L2 levels kept per side.
+     * @param listener   told about each applied event (null for none).
+     * @return the book at T and how it was built.
+     */
+    public static Result bookAt(RecordSource.Opener source, SnapshotStore snapshots,
+                                Function<String, SnapshotCodec> codecs, int venueId, long marketId, long at,
+                                GapPolicy policy, int maxDepth, ReplayEngine.Listener listener) {
         ReplayEngine engine = new ReplayEngine(policy, maxDepth).track(venueId, marketId);
         if (listener != null) {
             engine.listener(listener);
@@ -58,10 +80,10 @@ public final class WarmStart {
             engine.put(SnapshotStore.load(snapshot.get(), codecs, maxDepth));
             start = StartPosition.sequence(snapshot.get().sequence() + 1);
         }
-        try (ChronicleQueue q = ChronicleQueue.openExisting(queue); QueueReader reader = q.createReader(start)) {
+        try (RecordSource reader = source.open(start)) {
             long from = reader.nextSequence();
             UpTo upTo = new UpTo(engine, at);
-            while (!upTo.done && reader.poll(upTo, 1024) > 0) {
+            while (!upTo.done && polled(reader, upTo) > 0) {
                 // replay until the first record after T, or the tail
             }
             MarketBook book = engine.book(venueId, marketId);
@@ -90,7 +112,32 @@ public final class WarmStart {
     public static Result replay(Path queue, SnapshotStore snapshots, Function<String, SnapshotCodec> codecs,
                                 int venueId, long marketId, long from, long to, GapPolicy policy, int maxDepth,
                                 java.util.function.Consumer<MarketBook> opening, ReplayEngine.Listener listener) {
-        Result atFrom = bookAt(queue, snapshots, codecs, venueId, marketId, from, policy, maxDepth, null);
+        return replay(RecordSource.Opener.ofQueue(queue), snapshots, codecs, venueId, marketId, from, to, policy,
+                maxDepth, opening, listener);
+    }
+
+    /**
+     * The same as {@link #replay(Path, SnapshotStore, Function, int, long, long, long, GapPolicy, int,
+     * java.util.function.Consumer, ReplayEngine.Listener)}, reading from any source of the stream.
+     *
+     * @param source    opens the stream at a position.
+     * @param snapshots the market's snapshots, or null.
+     * @param codecs    finds snapshot codecs by name.
+     * @param venueId   venue id.
+     * @param marketId  market id.
+     * @param from      start time, epoch ns (journal time).
+     * @param to        end time, epoch ns.
+     * @param policy    the gap policy.
+     * @param maxDepth  L2 levels kept per side.
+     * @param opening   receives the book at {@code from} (null if the market has no book event by then).
+     * @param listener  receives every event after {@code from}.
+     * @return how the book at {@code to} was built.
+     */
+    public static Result replay(RecordSource.Opener source, SnapshotStore snapshots,
+                                Function<String, SnapshotCodec> codecs, int venueId, long marketId, long from, long to,
+                                GapPolicy policy, int maxDepth, java.util.function.Consumer<MarketBook> opening,
+                                ReplayEngine.Listener listener) {
+        Result atFrom = bookAt(source, snapshots, codecs, venueId, marketId, from, policy, maxDepth, null);
         opening.accept(atFrom.book());
         ReplayEngine engine = new ReplayEngine(policy, maxDepth).track(venueId, marketId).listener(listener);
         StartPosition start = StartPosition.earliest();
@@ -98,14 +145,22 @@ public final class WarmStart {
             engine.put(atFrom.book());
             start = StartPosition.sequence(atFrom.book().lastSequence() + 1);
         }
-        try (ChronicleQueue q = ChronicleQueue.openExisting(queue); QueueReader reader = q.createReader(start)) {
+        try (RecordSource reader = source.open(start)) {
             UpTo upTo = new UpTo(engine, to);
-            while (!upTo.done && reader.poll(upTo, 1024) > 0) {
+            while (!upTo.done && polled(reader, upTo) > 0) {
                 // replay the span
             }
             return new Result(engine.book(venueId, marketId), atFrom.snapshot(), atFrom.replayFrom(),
                     atFrom.records() + upTo.records, atFrom.applied() + engine.applied());
         }
+    }
+
+    private static int polled(RecordSource reader, UpTo upTo) {
+        int n = reader.poll(upTo, 1024);
+        if (n == RecordSource.CORRUPT) {
+            throw new ReplayException("replay stopped at a damaged record: " + reader.lastError());
+        }
+        return n;
     }
 
     /** Passes records to the engine until one is stamped after T. */

@@ -56,6 +56,9 @@ public final class DurableFiles {
                 out.write(buffer);
             }
             out.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         publish(tmp, target);
     }
@@ -69,7 +72,20 @@ public final class DurableFiles {
      * @throws IOException if any step fails; no partial target is visible.
      */
     public static String copy(Path source, Path target) throws IOException {
-        Path tmp = temporary(target);
+        return copy(source, target, temporary(target));
+    }
+
+    /**
+     * Copies a file durably under a new name through a given temporary file: for writers that may run
+     * concurrently on the same target and so need temporary names of their own.
+     *
+     * @param source the file to copy.
+     * @param target the final path (replaced if present).
+     * @param tmp    the temporary file, in the target's directory; deleted if the copy fails.
+     * @return the CRC32C of the bytes copied, in hex ({@link TierChecksums}).
+     * @throws IOException if any step fails; no partial target is visible.
+     */
+    public static String copy(Path source, Path target, Path tmp) throws IOException {
         CRC32C crc = new CRC32C();
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -101,11 +117,13 @@ public final class DurableFiles {
      */
     public static void write(Path target, InputStream in) throws IOException {
         Path tmp = temporary(target);
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            in.transferTo(out);
-        }
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                in.transferTo(out);
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;

@@ -33,7 +33,8 @@ public interface TierBackend extends Plugin {
      * Opens a tier.
      *
      * @param tierName the tier's name in the configuration, for messages.
-     * @param settings the tier's settings, every value as its JSON text (only names from {@link #settings()}).
+     * @param settings the tier's settings, each value as its JSON text (read them with
+     *                 {@link TierSettings}).
      * @return the open tier.
      * @throws IOException with one line naming the tier and the setting to fix (a missing mount, a missing bucket,
      *                     rejected credentials).

@@ -65,6 +65,21 @@ public record IndexFile(Path path, State state, String problem, long problemOffs
         } catch (IOException e) {
             return bad(path, "cannot read: " + e.getMessage(), 0);
         }
+        return parse(path, bytes);
+    }
+
+    /**
+     * Parses an index file's bytes, read from anywhere (a tier, an archive bundle).
+     *
+     * @param path  the file's name or location, for messages.
+     * @param bytes the whole file, little-endian, from position 0 to its limit.
+     * @return what it holds; never throws.
+     */
+    public static IndexFile parse(Path path, ByteBuffer bytes) {
+        bytes = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.limit() > IndexLayout.HEADER_SIZE + (long) MAX_ENTRIES * IndexLayout.ENTRY_SIZE) {
+            return bad(path, "index of " + bytes.limit() + " bytes is too large to be a seek index", 0);
+        }
         if (bytes.limit() < IndexLayout.HEADER_SIZE) {
             return bad(path, "shorter (" + bytes.limit() + " bytes) than its " + IndexLayout.HEADER_SIZE
                     + "-byte header", 0);

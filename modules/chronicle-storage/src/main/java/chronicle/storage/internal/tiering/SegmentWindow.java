@@ -1,0 +1,150 @@
+package chronicle.storage.internal.tiering;
+
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.SegmentDecoder;
+import chronicle.storage.api.SegmentLocation;
+import chronicle.storage.api.StreamDay;
+import chronicle.storage.api.TieredReader;
+import chronicle.storage.api.Tiers;
+import chronicle.storage.spi.RangeReader;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * A window of one segment's original bytes, wherever they are stored, for a {@link SegmentDecoder}: it reads the
+ * next window when a record runs past the current one, and grows for a record larger than the window.
+ */
+public final class SegmentWindow implements Closeable {
+
+    private final Tiers tiers;
+    private final StreamDay day;
+    private final TieredReader.Options options;
+    private ByteBuffer bytes;
+    private UnsafeBuffer buffer;
+    private RangeReader source;
+    private long size;
+    private long windowStart;
+    private int windowEnd;
+
+    /**
+     * @param tiers   the tiers.
+     * @param day     the stream day.
+     * @param options window size, cache and read-ahead.
+     */
+    public SegmentWindow(Tiers tiers, StreamDay day, TieredReader.Options options) {
+        this.tiers = tiers;
+        this.day = day;
+        this.options = options;
+        allocate(options.windowBytes());
+    }
+
+    /**
+     * Opens a segment and reads its first window.
+     *
+     * @param entry the segment's entry.
+     * @return its header.
+     * @throws IOException naming the location if it cannot be read.
+     */
+    public SegmentDecoder.SegmentInfo open(SegmentLocation entry) throws IOException {
+        close();
+        source = SegmentSources.open(tiers, day, entry, options);
+        size = source.size();
+        fill(0);
+        SegmentDecoder.SegmentInfo info = SegmentDecoder.header(source.location(), bytes.duplicate().limit(windowEnd));
+        if (info.index() != entry.segment()) {
+            throw new IOException(source.location() + ": holds segment " + info.index() + ", the manifest says "
+                    + entry.segment());
+        }
+        return info;
+    }
+
+    /**
+     * Decodes the record at an offset, reading a new window first if it runs past this one.
+     *
+     * @param decoder the decoder started on this segment.
+     * @param offset  the record's offset.
+     * @param handler receives it, or null to skip it.
+     * @return as {@link SegmentDecoder#decode}, never {@link SegmentDecoder#NEED_MORE}.
+     * @throws IOException if the bytes cannot be read.
+     */
+    public int decode(SegmentDecoder decoder, long offset, RecordHandler handler) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            int r = decoder.decode(buffer, bytes, windowStart, windowEnd, offset, handler);
+            if (r != SegmentDecoder.NEED_MORE) {
+                return r;
+            }
+            if (attempt == 2 || offset >= size) {
+                return SegmentDecoder.END;
+            }
+            if (attempt == 1) {
+                int length = buffer.getInt((int) (offset - windowStart));
+                allocate(Math.max(bytes.capacity() * 2, (length + 15) & ~7));
+            }
+            fill(offset);
+        }
+    }
+
+    /**
+     * Reads a segment's seek index.
+     *
+     * @param entry the segment's entry.
+     * @return its index (empty when it has none).
+     * @throws IOException if it cannot be read.
+     */
+    public SegmentDecoder.Index index(SegmentLocation entry) throws IOException {
+        if (entry.indexKey() == null) {
+            return SegmentDecoder.Index.EMPTY;
+        }
+        try (RangeReader in = SegmentSources.openIndex(tiers, day, entry)) {
+            long length = in.size();
+            if (length > Integer.MAX_VALUE - 16) {
+                return SegmentDecoder.Index.EMPTY;
+            }
+            ByteBuffer all = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
+            in.readFully(0, all);
+            all.flip();
+            return SegmentDecoder.index(in.location(), all);
+        } catch (NoSuchFileException e) {
+            return SegmentDecoder.Index.EMPTY;
+        }
+    }
+
+    /** @return where the segment being read is. */
+    public String location() {
+        return source == null ? day.toString() : source.location();
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // a read-only source: nothing is lost by a failed close
+            }
+            source = null;
+        }
+        windowStart = 0;
+        windowEnd = 0;
+    }
+
+    private void fill(long from) throws IOException {
+        int want = (int) Math.min(bytes.capacity(), size - from);
+        bytes.clear().limit(want);
+        source.readFully(from, bytes);
+        bytes.clear();
+        windowStart = from;
+        windowEnd = want;
+    }
+
+    private void allocate(int capacity) {
+        bytes = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        buffer = new UnsafeBuffer(bytes);
+        windowEnd = 0;
+    }
+}
