@@ -69,8 +69,8 @@ public final class SegmentMover {
         PendingMove move = new PendingMove(to, key, indexKey, target.location(key), applied,
                 PendingMove.State.COPY_STARTED, 0, null);
         SegmentLocation moving = entry.withMove(move);
-        manifest.put(moving);
 
+        // Staged copies go to the staging directory only, so a source found damaged here leaves no trace.
         boolean compress = entry.compression() == null && applied != null;
         Path payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
                 : entry.hot() ? hotFile(manifest, entry.key()) : fetched(entry.tier(), entry.key(), entry.checksum());
@@ -78,23 +78,13 @@ public final class SegmentMover {
         try {
             long size = Files.size(payload);
             String checksum = staged ? TierChecksums.of(payload) : entry.checksum();
-            if (indexKey != null) {
-                putIndex(manifest, entry, target, indexKey);
-            }
-            // A hot segment kept as it is may be renamed into a tier on the same file system (no copy).
-            target.put(key, payload, staged || (entry.hot() && applied == null));
-            ObjectStat copy = target.stat(key).orElseThrow(() -> new IOException(target.location(key)
-                    + ": the copy is not there after it was put"));
-            String copied = copy.checksum() != null ? copy.checksum() : readBackChecksum(target, key);
-            if (copy.size() != size || !copied.equals(checksum)) {
-                target.delete(key);
-                if (indexKey != null) {
-                    target.delete(indexKey);
-                }
-                manifest.put(entry);
-                throw new IOException(target.location(key) + ": the copy does not match (" + copy.size() + " bytes, "
-                        + "CRC32C " + copied + "; expected " + size + " bytes, " + checksum + "); it was deleted "
-                        + "and the source stays where it was");
+            manifest.put(moving); // before the first byte reaches the target
+            try {
+                copy(manifest, entry, target, key, indexKey, payload, staged || (entry.hot() && applied == null),
+                        size, checksum);
+            } catch (IOException | RuntimeException e) {
+                rollBack(manifest, entry, target, move, e);
+                throw e;
             }
             PendingMove verified = move.verified(size, checksum);
             manifest.put(moving.withMove(verified));
@@ -103,6 +93,45 @@ public final class SegmentMover {
             if (staged) {
                 Files.deleteIfExists(payload);
             }
+        }
+    }
+
+    /** Puts the index and the payload into the target and checks the copy (the caller undoes a failed one). */
+    private void copy(Manifest manifest, SegmentLocation entry, TierStore target, String key, String indexKey,
+                      Path payload, boolean mayMove, long size, String checksum) throws IOException {
+        if (indexKey != null) {
+            putIndex(manifest, entry, target, indexKey);
+        }
+        // A hot segment kept as it is may be renamed into a tier on the same file system (no copy).
+        target.put(key, payload, mayMove);
+        ObjectStat copy = target.stat(key).orElseThrow(() -> new IOException(target.location(key)
+                + ": the copy is not there after it was put"));
+        String copied = copy.checksum() != null ? copy.checksum() : readBackChecksum(target, key);
+        if (copy.size() != size || !copied.equals(checksum)) {
+            throw new IOException(target.location(key) + ": the copy does not match (" + copy.size() + " bytes, "
+                    + "CRC32C " + copied + "; expected " + size + " bytes, " + checksum + "); the move is undone "
+                    + "and the source stays where it was");
+        }
+    }
+
+    /**
+     * Undoes a move whose copy failed (a full or unreachable tier, a copy that does not match) while its source is
+     * still there: the partial copy is deleted and the entry forgets the move, so no pending move is left behind.
+     * If the source is gone (renamed into the target) or the target cannot be reached, the move stays recorded
+     * for {@link #recover} to finish or roll back.
+     */
+    private void rollBack(Manifest manifest, SegmentLocation entry, TierStore target, PendingMove move,
+                          Exception failure) {
+        try {
+            if (sourceExists(manifest, entry)) {
+                target.delete(move.key());
+                if (move.indexKey() != null) {
+                    target.delete(move.indexKey());
+                }
+                manifest.put(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
