@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * {@link FarTier} and compressed with {@code zstd} on the way, so that only the manifest and the tier hold it.
  *
  * <p>The sealed segments of the cached day are hard-linked, not copied, into the hot root (copied when the
- * benchmark directory is on another file system); its last, unsealed segment is copied and sealed there. The tier
+ * benchmark directory is on another file system); its last, unsealed segment is copied and sealed there (a writer's
+{@code finish()}, which also leaves one empty sealed segment after it, as a finished day has). The tier
  * manager only deletes its own links of the tiered root. Everything lives in a work directory under
  * {@code bench.dir} deleted by {@link #close()}. Building a 20 M-event day compresses about 2.6 GB (some seconds per
  * segment on a shared core).

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads of an archived stream day whose 128 MiB segments a real tier manager moved into a {@code local} tier,
  * compressed with {@code zstd} (1 MiB frames), against the same day in the hot tier ({@link TieredArchive} of the
- * {@link SyntheticDay} feed: {@code events} events of {@code symbols} markets, {@link chronicle.core.api.QueueOptions#archive()}
- * segments, an index entry every 256 records):
+ * {@link SyntheticDay} feed: {@code events} events of {@code symbols} markets,
+ * {@link chronicle.core.api.QueueOptions#archive()} segments, an index entry every 256 records):
  * <ul>
  *   <li>{@code randomRecordCold} (sample time, us; target p99 under 1 ms): one record at a random sequence of the
  *       day: {@link TieredReader#open} at that sequence (the manifest, the segment's seek index, the object's seek

@@ -69,17 +69,20 @@ public final class SegmentMover {
         PendingMove move = new PendingMove(to, key, indexKey, target.location(key), applied,
                 PendingMove.State.COPY_STARTED, 0, null);
         SegmentLocation moving = entry.withMove(move);
+        manifest.put(moving);
 
-        // Staged copies go to the staging directory only, so a source found damaged here leaves no trace.
         boolean compress = entry.compression() == null && applied != null;
-        Path payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
-                : entry.hot() ? hotFile(manifest, entry.key()) : fetched(entry.tier(), entry.key(), entry.checksum());
         boolean staged = compress || !entry.hot();
+        Path payload = null;
         try {
-            long size = Files.size(payload);
-            String checksum = staged ? TierChecksums.of(payload) : entry.checksum();
-            manifest.put(moving); // before the first byte reaches the target
+            long size;
+            String checksum;
             try {
+                payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
+                        : entry.hot() ? hotFile(manifest, entry.key())
+                        : fetched(entry.tier(), entry.key(), entry.checksum());
+                size = Files.size(payload);
+                checksum = staged ? TierChecksums.of(payload) : entry.checksum();
                 copy(manifest, entry, target, key, indexKey, payload, staged || (entry.hot() && applied == null),
                         size, checksum);
             } catch (IOException | RuntimeException e) {
@@ -90,7 +93,7 @@ public final class SegmentMover {
             manifest.put(moving.withMove(verified));
             finish(manifest, moving, verified);
         } finally {
-            if (staged) {
+            if (staged && payload != null) {
                 Files.deleteIfExists(payload);
             }
         }
@@ -115,10 +118,10 @@ public final class SegmentMover {
     }
 
     /**
-     * Undoes a move whose copy failed (a full or unreachable tier, a copy that does not match) while its source is
-     * still there: the partial copy is deleted and the entry forgets the move, so no pending move is left behind.
-     * If the source is gone (renamed into the target) or the target cannot be reached, the move stays recorded
-     * for {@link #recover} to finish or roll back.
+     * Undoes a move that failed before its copy was verified (a damaged source, a full or unreachable tier, a copy
+     * that does not match) while its source is still there: the partial copy is deleted and the entry forgets the
+     * move, so no pending move is left behind. If the source is gone (renamed into the target) or the target cannot
+     * be reached, the move stays recorded for {@link #recover} to finish or roll back.
      */
     private void rollBack(Manifest manifest, SegmentLocation entry, TierStore target, PendingMove move,
                           Exception failure) {
