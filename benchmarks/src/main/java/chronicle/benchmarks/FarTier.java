@@ -1,6 +1,7 @@
 package chronicle.benchmarks;
 
 import chronicle.bus.api.TierConfig;
+import chronicle.plugin.tier.s3.LocalS3;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,39 @@ interface FarTier extends AutoCloseable {
     static FarTier start(String backend, Path work) {
         return switch (backend) {
             case "local" -> local(work.resolve("tier-local"));
+            case "s3" -> s3();
             default -> throw new IllegalArgumentException("tier \"" + backend + "\" is not one the tiered benchmarks "
-                    + "know (-p tier=local)");
+                    + "know (-p tier=local|s3)");
+        };
+    }
+
+    /**
+     * An {@code s3} tier in s3proxy, started in this JVM on 127.0.0.1 with an in-memory store: every read is a ranged
+     * GET over loopback HTTP, and the tiered reader's frame cache starts empty with each reader.
+     */
+    private static FarTier s3() {
+        LocalS3 s3;
+        try {
+            s3 = LocalS3.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("s3proxy did not start: " + e.getMessage(), e);
+        }
+        TierConfig config = TierConfig.of(Map.of("backend", "s3", "bucket", LocalS3.BUCKET,
+                "endpoint", s3.endpoint().toString(), "pathStyle", true));
+        return new FarTier() {
+            @Override
+            public TierConfig config() {
+                return config;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    s3.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("s3proxy did not stop: " + e.getMessage(), e);
+                }
+            }
         };
     }
 

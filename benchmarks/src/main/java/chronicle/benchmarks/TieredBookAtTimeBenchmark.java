@@ -31,8 +31,9 @@ import java.util.function.Function;
  * tier: the {@link BookAtTimeBenchmark} question asked through the tiered reader ({@code chronicle book} on an
  * archived day). The day is {@link SyntheticDay}'s (with its snapshots of market 1 every {@code snapshotSeconds});
  * {@link TieredArchive} links it into a hot archive root and has a real tier manager move it, compressed with
- * {@code zstd}, into the tier {@code tier} names ({@link FarTier}: {@code local} now, a directory on the benchmark's
- * file system; another backend is one more case there and one more value here).
+ * {@code zstd}, into the tier {@code tier} names ({@link FarTier}: {@code local}, a directory on the benchmark's
+ * file system, or {@code s3}, s3proxy in the benchmark JVM read with ranged GETs and an empty frame cache per warm
+ * start).
  * <ul>
  *   <li>{@code warmStartFar}: one {@link WarmStart#bookAt(chronicle.core.api.RecordSource.Opener, SnapshotStore,
  *       Function, int, long, long, GapPolicy, int, chronicle.replay.api.ReplayEngine.Listener)} of market 1 at a
@@ -68,7 +69,7 @@ public class TieredBookAtTimeBenchmark {
     int snapshotSeconds;
 
     /** The far tier's backend ({@link FarTier#start}). */
-    @Param({"local"})
+    @Param({"local", "s3"})
     String tier;
 
     SyntheticDay source;
