@@ -95,15 +95,15 @@ class RuntimeImageIT {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void pluginsListsTheBuiltInTierBackends(@TempDir Path workDir) throws Exception {
+    void pluginsListsTheTierBackendsOfTheImageAndItsS3DropIn(@TempDir Path workDir) throws Exception {
         Result r = run(image, workDir, "plugins");
 
         assertEquals(0, r.exit(), r::describe);
         Listing listing = Listing.parse(r.out());
         List<String> backends = listing.rows().stream().filter(x -> x.spi().equals("TierBackend"))
                 .map(x -> x.name() + " " + x.module() + " " + x.layer() + " " + x.status()).sorted().toList();
-        assertEquals(List.of("local chronicle.plugin.tier.local image ok", "nfs chronicle.plugin.tier.nfs image ok"),
-                backends, listing::text);
+        assertEquals(List.of("local chronicle.plugin.tier.local image ok", "nfs chronicle.plugin.tier.nfs image ok",
+                "s3 chronicle.plugin.tier.s3 plugins/tier-s3/ ok"), backends, listing::text);
     }
 
     /**
