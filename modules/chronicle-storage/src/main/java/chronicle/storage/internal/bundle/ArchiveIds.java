@@ -41,9 +41,9 @@ final class ArchiveIds {
         Integer venueId = table.venues().get(manifest.venue());
         Long marketId = table.markets().get(market);
         if (venueId != null && venueId != ids.venue() || marketId != null && marketId != ids.market()) {
-            throw new BundleException(file + ": gives " + market + " the ids " + venueId + "/" + marketId + ", the "
-                    + "events in " + bundle + " carry " + ids.venue() + "/" + ids.market() + "; unpack into an archive "
-                    + "root whose ids agree (or a new one)");
+            throw new BundleException(file + ": gives " + market + " venue id " + text(venueId) + " and market id "
+                    + text(marketId) + ", the events in " + bundle + " carry " + ids.venue() + " and " + ids.market()
+                    + "; unpack into an archive root whose ids agree (or a new one)");
         }
         table.venues().forEach((name, id) -> {
             if (venueId == null && id == ids.venue()) {
@@ -57,6 +57,10 @@ final class ArchiveIds {
                         + bundle + " carry it for " + market + "; unpack into another archive root");
             }
         });
+    }
+
+    private static String text(Number id) {
+        return id == null ? "none" : id.toString();
     }
 
     /**

@@ -107,7 +107,7 @@ final class BundleExtractor {
         try {
             return compressor.decompress(file);
         } catch (IOException e) {
-            throw new BundleException(bundle + ": not a " + compressor.name() + " stream (" + oneLine(e)
+            throw new BundleException(bundle + ": not compressed with " + compressor.name() + " (" + oneLine(e)
                     + "); the file is damaged or not a bundle", e);
         }
     }
@@ -159,6 +159,9 @@ final class BundleExtractor {
     }
 
     private static String oneLine(Throwable e) {
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "its data ends early";
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", "; ");
     }

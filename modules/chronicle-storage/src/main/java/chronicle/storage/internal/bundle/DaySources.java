@@ -10,6 +10,7 @@ import chronicle.storage.api.Tiers;
 import chronicle.storage.spi.DurableFiles;
 import chronicle.storage.spi.RangeReader;
 import chronicle.storage.spi.TierChecksums;
+import chronicle.storage.spi.TierStore;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,7 +118,15 @@ final class DaySources {
                                 Path work, String stream) throws IOException {
         String name = key.substring(key.lastIndexOf('/') + 1);
         Path target = Files.createDirectories(work.resolve("tiered").resolve(stream)).resolve(name);
-        try (RangeReader in = tiers.store(entry.tier()).open(key);
+        TierStore store;
+        try {
+            store = tiers.store(entry.tier());
+        } catch (IOException e) {
+            throw new BundleException(day + ": segment " + entry.segment() + " is in tier " + entry.tier() + ", which "
+                    + "cannot be opened: " + e.getMessage() + "; pass the configuration of the archive's tiers with "
+                    + "--config", e);
+        }
+        try (RangeReader in = store.open(key);
              OutputStream out = Files.newOutputStream(target)) {
             long size = in.size();
             byte[] bytes = new byte[CHUNK];
@@ -132,7 +141,7 @@ final class DaySources {
             long size = Files.size(target);
             String crc = TierChecksums.of(target);
             if (size != entry.size() || entry.checksum() != null && !entry.checksum().equals(crc)) {
-                throw new BundleException(tiers.store(entry.tier()).location(key) + ": segment " + entry.segment()
+                throw new BundleException(store.location(key) + ": segment " + entry.segment()
                         + " of " + day + " in tier " + entry.tier() + " is " + size + " bytes with CRC32C " + crc
                         + ", its manifest entry says " + entry.size() + " bytes with " + entry.checksum()
                         + "; the tier copy is damaged, nothing was packed");
