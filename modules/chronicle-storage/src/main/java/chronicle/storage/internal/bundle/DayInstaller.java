@@ -132,43 +132,42 @@ public final class DayInstaller {
         List<SegmentLocation> entries = new ArrayList<>();
         int restored = 0;
         for (SegmentLocation entry : content.segments()) {
+            SegmentLocation hot;
             if (entry.hot()) {
-                Path file = queueDir.resolve(entry.key());
-                if (!Files.isRegularFile(file)) {
+                if (!HotSegments.fileName(entry.segment()).equals(entry.key()) || entry.indexKey() != null
+                        && !HotSegments.indexFileName(entry.segment()).equals(entry.indexKey())) {
+                    throw new BundleException(bundle + ": manifest/" + stream + ".json: hot segment "
+                            + entry.segment() + " has the file name " + entry.key() + "; the bundle is damaged");
+                }
+                if (!Files.isRegularFile(queueDir.resolve(entry.key()))) {
                     throw new BundleException(bundle + ": day/" + stream + "/queue/" + entry.key() + ": missing, "
                             + "the manifest of " + day + " has it hot; the bundle is damaged");
                 }
-                entries.add(new SegmentLocation(entry.segment(), entry.tier(), entry.key(), entry.indexKey(), null,
-                        null, entry.size(), entry.checksum(), entry.originalSize(), entry.firstSequence(),
-                        entry.endSequence(), entry.firstTimestamp(), entry.maxTimestamp(), entry.sealedAtMillis(),
-                        null));
-                continue;
-            }
-            Path stored = tiered.resolve(baseName(entry.key()));
-            if (!Files.isRegularFile(stored)) {
-                throw new BundleException(bundle + ": tiered/" + stream + "/" + baseName(entry.key()) + ": missing, "
-                        + "the manifest of " + day + " has segment " + entry.segment() + " there; the bundle is "
-                        + "damaged");
-            }
-            if (entry.indexKey() != null) {
-                Path index = tiered.resolve(baseName(entry.indexKey()));
-                if (Files.isRegularFile(index)) {
-                    Files.move(index, queueDir.resolve(HotSegments.indexFileName(entry.segment())));
+                hot = entry;
+            } else {
+                Path stored = tiered.resolve(baseName(entry.key()));
+                if (!Files.isRegularFile(stored)) {
+                    throw new BundleException(bundle + ": tiered/" + stream + "/" + baseName(entry.key())
+                            + ": missing, the manifest of " + day + " has segment " + entry.segment() + " there; the "
+                            + "bundle is damaged");
                 }
+                if (entry.indexKey() != null) {
+                    Path index = tiered.resolve(baseName(entry.indexKey()));
+                    if (Files.isRegularFile(index)) {
+                        Files.move(index, queueDir.resolve(HotSegments.indexFileName(entry.segment())));
+                    }
+                }
+                hot = SegmentRestore.restore(bundle.toString(), entry, stored, queueDir,
+                        name -> host.find(SeekableCompressor.class, name).map(PluginProvider::instance).orElse(null));
+                restored++;
             }
-            entries.add(SegmentRestore.restore(bundle.toString(), entry, stored, queueDir,
-                    name -> host.find(SeekableCompressor.class, name).map(PluginProvider::instance).orElse(null)));
-            restored++;
+            // where the file will be once the day is installed; no move under way in the target
+            entries.add(new SegmentLocation(hot.segment(), hot.tier(), hot.key(), hot.indexKey(),
+                    day.queueDir(targetRoot).resolve(hot.key()).toAbsolutePath().toString(), null, hot.size(),
+                    hot.checksum(), hot.originalSize(), hot.firstSequence(), hot.endSequence(), hot.firstTimestamp(),
+                    hot.maxTimestamp(), hot.sealedAtMillis(), null));
         }
-        List<SegmentLocation> located = new ArrayList<>();
-        for (SegmentLocation e : entries) {
-            // the location shown to people: where the file will be once the day is installed
-            located.add(new SegmentLocation(e.segment(), e.tier(), e.key(), e.indexKey(),
-                    day.queueDir(targetRoot).resolve(e.key()).toAbsolutePath().toString(), null, e.size(), e.checksum(),
-                    e.originalSize(), e.firstSequence(), e.endSequence(), e.firstTimestamp(), e.maxTimestamp(),
-                    e.sealedAtMillis(), null));
-        }
-        DurableFiles.write(stagedManifests.resolve(stream + ".json"), ManifestFile.write(day, located));
+        DurableFiles.write(stagedManifests.resolve(stream + ".json"), ManifestFile.write(day, entries));
         return restored;
     }
 
