@@ -60,23 +60,28 @@ final class DaySources {
         Set<Path> tieredHere = new HashSet<>();
         List<Source> tiered = new ArrayList<>();
         List<Source> manifests = new ArrayList<>();
+        List<Path> hotFiles = new ArrayList<>();
         for (StreamDay day : days) {
             String stream = Names.encode("stream", day.stream());
             Manifest manifest = Manifest.load(root, day);
+            if (Files.isRegularFile(manifest.file())) {
+                // the manifest as read now: the segments fetched below are where this copy says
+                Path copy = Files.createDirectories(work.resolve("manifest")).resolve(stream + ".json");
+                Files.copy(manifest.file(), copy);
+                manifests.add(new Source("manifest/" + stream + ".json", copy));
+            }
+            Path queue = day.queueDir(root);
             for (SegmentLocation entry : manifest.segments()) {
                 if (entry.hot()) {
+                    hotFiles.add(queue.resolve(entry.key()));
                     continue;
                 }
-                Path queue = day.queueDir(root);
                 tieredHere.add(queue.resolve(HotSegments.fileName(entry.segment())));
                 tieredHere.add(queue.resolve(HotSegments.indexFileName(entry.segment())));
                 tiered.add(fetch(tiers, day, entry, entry.key(), true, work, stream));
                 if (entry.indexKey() != null) {
                     tiered.add(fetch(tiers, day, entry, entry.indexKey(), false, work, stream));
                 }
-            }
-            if (Files.isRegularFile(manifest.file())) {
-                manifests.add(new Source("manifest/" + stream + ".json", manifest.file()));
             }
         }
         if (Files.isDirectory(dayDir)) {
@@ -86,6 +91,12 @@ final class DaySources {
                         sources.add(new Source("day/" + dayDir.relativize(file).toString().replace('\\', '/'), file));
                     }
                 }
+            }
+        }
+        for (Path hot : hotFiles) {
+            if (sources.stream().noneMatch(s -> s.file().equals(hot))) {
+                throw new BundleException(hot + ": the manifest has this segment hot but it is not there (moved to a "
+                        + "tier meanwhile?); pack again, or run the tier manager first if the manifest is behind");
             }
         }
         sources.addAll(tiered);
