@@ -1,5 +1,6 @@
 package chronicle.image;
 
+import chronicle.image.ImageProcess.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs the real jlinked image ({@code target/chronicle}, built in {@code package}) as a user would: through
@@ -44,17 +44,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * when the test is started from the module folder.
  */
 class RuntimeImageIT {
-
-    /** Longest a single launch may take before the test fails; a cold start is well under a second. */
-    private static final long PROCESS_TIMEOUT_SECONDS = 60;
-
-    /**
-     * Environment variables that the launcher or the VM would act on (printing "Picked up ..." on standard
-     * error, or reading another configuration file); cleared so that the developer's shell cannot change the
-     * outcome.
-     */
-    private static final List<String> SCRUBBED_ENV =
-            List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CHRONICLE_CONFIG");
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
@@ -313,26 +302,7 @@ class RuntimeImageIT {
         List<String> command = new ArrayList<>();
         command.add(launcher(imageDir).toString());
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        Map<String, String> env = pb.environment();
-        SCRUBBED_ENV.forEach(env::remove);
-        Process process = pb.start();
-        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail(String.join(" ", command) + " did not finish in " + PROCESS_TIMEOUT_SECONDS + " s");
-        }
-        return new Result(String.join(" ", command), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(WINDOWS ? "NUL" : "/dev/null");
+        return ImageProcess.run(workDir, Map.of(), command);
     }
 
     /**
@@ -463,13 +433,6 @@ class RuntimeImageIT {
         PrintWriter writer = new PrintWriter(output, true);
         int exit = tool.run(writer, writer, args);
         assertEquals(0, exit, () -> name + " " + String.join(" ", args) + " failed:\n" + output);
-    }
-
-    /** What one launch did. */
-    private record Result(String command, int exit, String out, String err) {
-        String describe() {
-            return command + " -> exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-        }
     }
 
     /** One provider row of {@code chronicle plugins}. */

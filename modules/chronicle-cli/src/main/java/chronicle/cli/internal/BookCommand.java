@@ -82,7 +82,7 @@ final class BookCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--every-event needs --from and --to "
                         + "(and no --at)");
             }
-            WarmStart.replay(target.archive, store, codecs, target.venue, target.market, from, to, policy, 0,
+            WarmStart.replay(target.source, store, codecs, target.venue, target.market, from, to, policy, 0,
                     book -> out.println(line(book, true)),
                     (book, type, sequence) -> out.println(line(book, false)));
             out.flush();
@@ -92,7 +92,7 @@ final class BookCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --at T (or --every-event with --from "
                     + "and --to)");
         }
-        WarmStart.Result result = WarmStart.bookAt(target.archive, store, codecs, target.venue, target.market, at,
+        WarmStart.Result result = WarmStart.bookAt(target.source, store, codecs, target.venue, target.market, at,
                 policy, 0, null);
         MarketBook book = result.book();
         if (book == null) {

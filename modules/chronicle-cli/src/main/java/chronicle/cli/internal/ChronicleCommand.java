@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Chronicle: market-data journal, archive tap, import, order books and replay.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
-                BookCommand.class, SnapshotterCommand.class, WarmStartCommand.class, ImportCommand.class,
-                ImportsCommand.class, ArchiveCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
+                WarmStartCommand.class, ImportCommand.class, ImportsCommand.class, ArchiveCommand.class,
+                PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

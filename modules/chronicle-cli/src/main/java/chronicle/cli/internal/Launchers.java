@@ -1,8 +1,8 @@
 package chronicle.cli.internal;
 
 /**
- * Shared by the per-process launchers ({@code archive-tap}, {@code raw-archiver}, {@code snapshotter},
- * {@code warm-start}).
+ * Shared by the per-process launchers ({@code archive-tap}, {@code raw-archiver}, {@code tier-manager},
+ * {@code snapshotter}, {@code warm-start}).
  */
 final class Launchers {
 

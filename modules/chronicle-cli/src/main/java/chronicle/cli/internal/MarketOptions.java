@@ -4,8 +4,13 @@ import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.MarketIds;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueException;
+import chronicle.core.api.RecordSource;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.replay.spi.SnapshotCodec;
+import chronicle.storage.api.Manifest;
+import chronicle.storage.api.StreamDay;
+import chronicle.storage.api.TieredReader;
+import chronicle.storage.api.Tiers;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -42,6 +47,13 @@ final class MarketOptions {
                     + "<root>/<stream>/queue/<name>, the root three levels above it).")
     Path snapshots;
 
+    /** Reads the market's stream, after {@link #resolve}: the queue, or an archived day through its tiers. */
+    RecordSource.Opener source;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration with the storage tiers of an archive root whose segments moved (default: "
+                    + "$CHRONICLE_CONFIG, <image>/config/chronicle.json, or ./config/chronicle.json).")
+    Path config;
+
     /** The queue, after {@link #resolve}. */
     Path archive;
     /** The venue id, after {@link #resolve}. */
@@ -59,6 +71,7 @@ final class MarketOptions {
     void resolve(Long time) {
         if (ChronicleQueue.isQueue(archiveOption)) {
             archive = archiveOption;
+            source = RecordSource.Opener.ofQueue(archive);
             try {
                 venue = Integer.parseInt(venueText);
                 market = Long.parseLong(marketText);
@@ -80,14 +93,22 @@ final class MarketOptions {
                     + " (chronicle imports " + root + " lists what was imported)");
         }
         if (time == null) {
-            throw new QueueException("with an archive root, give the time (--at) so the day's queue can be found, "
-                    + "or give the queue itself as --archive");
+            throw new QueueException("with an archive root, give the time (--at; for the snapshotter --date) so the "
+                    + "day's queue can be found, or give the queue itself as --archive");
         }
         LocalDate day = Instant.ofEpochSecond(0, time).atZone(ZoneOffset.UTC).toLocalDate();
         archive = new BusLayout(root, root).importQueue(venueText, marketText, day, "book");
-        if (!ChronicleQueue.isQueue(archive)) {
+        StreamDay streamDay = new StreamDay(venueText, marketText, day, "book");
+        if (Files.exists(Manifest.file(root, streamDay))) {
+            // Segments may have moved to other tiers: read the day through the manifest.
+            Tiers tiers = ArchiveTiers.of(root, config != null ? config : ArchiveTiers.defaultConfig());
+            source = TieredReader.opener(tiers, streamDay, TieredReader.Options.forReplay());
+        } else if (!ChronicleQueue.isQueue(archive)) {
             throw new QueueException(archive + ": no book of " + venueText + "/" + marketText + " on " + day
                     + " (chronicle imports " + root + " lists what was imported)");
+        }
+        if (source == null) {
+            source = RecordSource.Opener.ofQueue(archive);
         }
         venue = venueId;
         market = marketId;

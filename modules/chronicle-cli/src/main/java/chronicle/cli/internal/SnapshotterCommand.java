@@ -42,6 +42,11 @@ final class SnapshotterCommand implements Callable<Integer> {
             description = "Exit once no record arrived for this long; default: follow until stopped.")
     String exitWhenIdle;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "With an archive root: the day whose book stream to snapshot (its segments may live in "
+                    + "storage tiers).")
+    java.time.LocalDate date;
+
     @Mixin
     MarketOptions target;
 
@@ -50,7 +55,8 @@ final class SnapshotterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        target.resolve(null);
+        target.resolve(date == null ? null
+                : date.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L);
         SnapshotCodec codec = java.util.Optional.ofNullable(MarketOptions.codecs().apply(codecName))
                 .orElseThrow(() -> new chronicle.core.api.QueueException(
                         "snapshot codec '" + codecName + "' is not installed (chronicle plugins lists the codecs)"));
@@ -60,7 +66,7 @@ final class SnapshotterCommand implements Callable<Integer> {
         long idleLimit = exitWhenIdle == null ? Long.MAX_VALUE : Units.parseDuration(exitWhenIdle).toNanos();
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = new StopSignal();
-             Snapshotter snapshotter = new Snapshotter(target.archive, store, target.venue, target.market, planner,
+             Snapshotter snapshotter = new Snapshotter(target.source, store, target.venue, target.market, planner,
                      codec, 0)) {
             out.println("snapshotter: venue " + target.venue + " market " + target.market + " of " + target.archive
                     + " -> "
@@ -73,7 +79,7 @@ final class SnapshotterCommand implements Callable<Integer> {
                 } else if (System.nanoTime() - lastWork >= idleLimit) {
                     break;
                 } else {
-                    snapshotter.reader().await(100, TimeUnit.MILLISECONDS);
+                    snapshotter.await(100, TimeUnit.MILLISECONDS);
                 }
             }
             out.println("snapshotter: wrote " + snapshotter.written() + " snapshot(s)"

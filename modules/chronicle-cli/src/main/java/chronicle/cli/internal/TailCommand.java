@@ -5,7 +5,12 @@ import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueInspector;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.RecordHandler;
+import chronicle.core.api.RecordSource;
 import chronicle.core.api.StartPosition;
+import chronicle.storage.api.Manifest;
+import chronicle.storage.api.StreamDay;
+import chronicle.storage.api.TieredReader;
+import chronicle.storage.api.Tiers;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -16,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +42,12 @@ final class TailCommand implements Callable<Integer> {
     /** How often an idle follower checks whether the writer died. */
     private static final long WRITER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue directory.")
+    @Parameters(index = "0", paramLabel = "QUEUE|ROOT",
+            description = "The queue directory; with --venue, an archive root.")
     Path queue;
+
+    @ArgGroup(exclusive = false)
+    ArchivedDay day;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new records until interrupted.")
     boolean follow;
@@ -64,6 +74,26 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** An archived stream day, read wherever its segments are (hot, or moved to storage tiers). */
+    static final class ArchivedDay {
+        @Option(names = "--venue", required = true, paramLabel = "V", description = "Venue of an archived day.")
+        String venue;
+
+        @Option(names = "--symbol", required = true, paramLabel = "S", description = "Symbol of an archived day.")
+        String symbol;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day (UTC).")
+        java.time.LocalDate date;
+
+        @Option(names = "--stream", defaultValue = "book", paramLabel = "S",
+                description = "The stream (default: ${DEFAULT-VALUE}).")
+        String stream;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Configuration with the storage tiers the day's segments may have moved to.")
+        Path config;
+    }
+
     /** Where to start; at most one. */
     static final class From {
         @Option(names = "--from-seq", paramLabel = "S", required = true,
@@ -85,6 +115,9 @@ final class TailCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecordRenderer renderer = new RecordRenderer(json, bytes, hex ? RecordRenderer.PayloadDecoder.NONE
                 : chronicle.protocol.api.ProtocolJson::render);
+        if (day != null) {
+            return tailArchived(out, renderer);
+        }
         try (ChronicleQueue q = ChronicleQueue.openExisting(queue);
              QueueReader reader = q.createReader(StartPosition.latest()).verifyChecksums(true)) {
             long fromSequence = from != null && from.sequence != null ? from.sequence : Long.MIN_VALUE;
@@ -108,10 +141,40 @@ final class TailCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static void drain(QueueReader reader, Printer printer, long max) {
+    private int tailArchived(PrintWriter out, RecordRenderer renderer) {
+        if (follow) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--follow reads a live queue; an archived "
+                    + "day does not grow (drop --follow, or give a queue directory)");
+        }
+        StreamDay streamDay = new StreamDay(day.venue, day.symbol, day.date, day.stream);
+        if (!Files.exists(Manifest.file(queue, streamDay)) && !Files.isDirectory(streamDay.queueDir(queue))) {
+            throw new QueueException(queue + ": no " + streamDay + " in this archive root (chronicle manifest "
+                    + queue + " lists the archived days)");
+        }
+        try (Tiers tiers = ArchiveTiers.of(queue, day.config != null ? day.config : ArchiveTiers.defaultConfig())) {
+            StartPosition start;
+            if (from != null && from.sequence != null) {
+                start = StartPosition.sequence(from.sequence);
+            } else if (from != null && from.time != null) {
+                start = StartPosition.timestamp(from.time);
+            } else {
+                try (TieredReader probe = TieredReader.open(tiers, streamDay, StartPosition.earliest(),
+                        TieredReader.Options.DEFAULT)) {
+                    start = StartPosition.sequence(Math.max(probe.nextSequence(), probe.endSequence() - limit));
+                }
+            }
+            try (TieredReader reader = TieredReader.open(tiers, streamDay, start, TieredReader.Options.DEFAULT)) {
+                drain(reader, new Printer(out, renderer, true, Long.MIN_VALUE, Long.MIN_VALUE), limit);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static void drain(RecordSource reader, Printer printer, long max) {
         while (printer.printed < max) {
             int n = reader.poll(printer, (int) Math.min(256, max - printer.printed));
-            if (n == QueueReader.CORRUPT) {
+            if (n == RecordSource.CORRUPT) {
                 throw new QueueException(reader.lastError());
             }
             if (n == 0) {

@@ -42,7 +42,7 @@ final class WarmStartCommand implements Callable<Integer> {
         SnapshotStore store = SnapshotStore.of(target.snapshotRoot(), target.venue, target.market);
         long t = at != null ? at : Long.MAX_VALUE;
         long started = System.nanoTime();
-        WarmStart.Result result = WarmStart.bookAt(target.archive, store, MarketOptions.codecs(), target.venue, target.market, t,
+        WarmStart.Result result = WarmStart.bookAt(target.source, store, MarketOptions.codecs(), target.venue, target.market, t,
                 GapPolicy.FAIL, 0, null);
         double millis = (System.nanoTime() - started) / 1e6;
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package chronicle.replay.api;
 
-import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.RecordSource;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
@@ -28,8 +28,7 @@ public final class Snapshotter implements AutoCloseable {
     private final int venueId;
     private final long marketId;
     private final ReplayEngine engine;
-    private final ChronicleQueue queue;
-    private final QueueReader reader;
+    private final RecordSource reader;
     private final RecordHandler handler = this::onRecord;
     private long lastSnapshotTimestamp = Long.MIN_VALUE;
     private long recordsSince;
@@ -48,6 +47,23 @@ public final class Snapshotter implements AutoCloseable {
      */
     public Snapshotter(Path archive, SnapshotStore store, int venueId, long marketId, SnapshotPlanner planner,
                        SnapshotCodec codec, int maxDepth) {
+        this(RecordSource.Opener.ofQueue(archive), store, venueId, marketId, planner, codec, maxDepth);
+    }
+
+    /**
+     * A snapshotter over any source of the stream: a queue, or an archived stream day whose segments live in
+     * storage tiers ({@code chronicle.storage.api.TieredReader}).
+     *
+     * @param source   opens the stream at a position.
+     * @param store    where the market's snapshots go.
+     * @param venueId  venue id.
+     * @param marketId market id.
+     * @param planner  when snapshots are due.
+     * @param codec    how to encode them.
+     * @param maxDepth L2 levels kept per side.
+     */
+    public Snapshotter(RecordSource.Opener source, SnapshotStore store, int venueId, long marketId,
+                       SnapshotPlanner planner, SnapshotCodec codec, int maxDepth) {
         this.store = store;
         this.planner = planner;
         this.codec = codec;
@@ -63,8 +79,7 @@ public final class Snapshotter implements AutoCloseable {
             start = StartPosition.sequence(resume.get().sequence() + 1);
             LOG.log(Level.INFO, "snapshotter: resuming after {0}", resume.get().file());
         }
-        this.queue = ChronicleQueue.openExisting(archive);
-        this.reader = queue.createReader(start);
+        this.reader = source.open(start);
     }
 
     /**
@@ -74,12 +89,30 @@ public final class Snapshotter implements AutoCloseable {
      * @return records read.
      */
     public int poll(int limit) {
-        return reader.poll(handler, limit);
+        int n = reader.poll(handler, limit);
+        if (n == RecordSource.CORRUPT) {
+            throw new ReplayException("snapshotter stopped at a damaged record: " + reader.lastError());
+        }
+        return n;
     }
 
-    /** @return the queue reader, to wait for new records. */
-    public QueueReader reader() {
+    /** @return the source being read (its next sequence says where the snapshotter is). */
+    public RecordSource reader() {
         return reader;
+    }
+
+    /**
+     * Waits for new records: parked on the queue's futex for a queue, a short sleep for other sources.
+     *
+     * @param timeout the most to wait.
+     * @param unit    its unit.
+     */
+    public void await(long timeout, java.util.concurrent.TimeUnit unit) {
+        if (reader instanceof QueueReader queueReader) {
+            queueReader.await(timeout, unit);
+        } else {
+            java.util.concurrent.locks.LockSupport.parkNanos(unit.toNanos(timeout));
+        }
     }
 
     private void onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
@@ -115,6 +148,5 @@ public final class Snapshotter implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
-        queue.close();
     }
 }

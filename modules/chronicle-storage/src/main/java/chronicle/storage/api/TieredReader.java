@@ -36,12 +36,28 @@ public final class TieredReader implements RecordSource {
         public static final Options DEFAULT = new Options(1 << 20, 64L << 20, null);
 
         /**
+         * For replay: the defaults, with the next frames of compressed segments decompressed ahead on a second
+         * thread (one daemon thread shared by the process).
+         *
+         * @return the options.
+         */
+        public static Options forReplay() {
+            return DEFAULT.withReadAhead(ReadAheadThread.EXECUTOR);
+        }
+
+        /**
          * @param executor runs read-ahead decompression of the next frames when replaying forward.
          * @return these options with read-ahead on that executor.
          */
         public Options withReadAhead(Executor executor) {
             return new Options(windowBytes, frameCacheBytes, executor);
         }
+    }
+
+    /** The process's read-ahead thread, started on first use. */
+    private static final class ReadAheadThread {
+        static final Executor EXECUTOR = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("chronicle-read-ahead").factory());
     }
 
     private final StreamDay day;
@@ -112,6 +128,20 @@ public final class TieredReader implements RecordSource {
     /** @return the segments read from their stored bytes, in order (the unsealed hot tail not included). */
     public List<SegmentLocation> segments() {
         return sealed;
+    }
+
+    /**
+     * @return the sequence after the stream day's last record (its sealed segments', or the unsealed hot tail's).
+     */
+    public long endSequence() {
+        Path dir = day.queueDir(tiers.archiveRoot());
+        if (StreamSegments.hasUnsealedTail(dir, sealed)) {
+            try (ChronicleQueue queue = ChronicleQueue.openExisting(dir);
+                 QueueReader latest = queue.createReader(StartPosition.latest())) {
+                return latest.nextSequence();
+            }
+        }
+        return sealed.isEmpty() ? 0 : sealed.getLast().endSequence();
     }
 
     @Override

@@ -18,24 +18,41 @@ public final class TierKeys {
      * @throws IllegalArgumentException naming the key and the rule it breaks.
      */
     public static String check(String key) {
+        String problem = problem(key);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return key;
+    }
+
+    /**
+     * Whether a key follows the rules, for keys found in a tier (a listing may hold objects other tools wrote).
+     *
+     * @param key the key.
+     * @return true if {@link #check} accepts it.
+     */
+    public static boolean isValid(String key) {
+        return problem(key) == null;
+    }
+
+    private static String problem(String key) {
         if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("empty object key");
+            return "empty object key";
         }
         if (key.startsWith("/")) {
-            throw new IllegalArgumentException("object key \"" + key + "\" is absolute; keys are relative");
+            return "object key \"" + key + "\" is absolute; keys are relative";
         }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\\') {
-                throw new IllegalArgumentException("object key \"" + key + "\" has a control character or a "
-                        + "backslash at index " + i);
+                return "object key \"" + key + "\" has a control character or a backslash at index " + i;
             }
         }
         for (String part : key.split("/", -1)) {
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                throw new IllegalArgumentException("object key \"" + key + "\" has an empty, . or .. part");
+                return "object key \"" + key + "\" has an empty, . or .. part";
             }
         }
-        return key;
+        return null;
     }
 }

@@ -189,6 +189,9 @@ public final class DayInstaller {
         DurableFiles.createDirectories(dayDir.getParent());
         move(stagedDay, dayDir);
         DurableFiles.createDirectories(manifestDir.getParent());
+        if (Files.exists(manifestDir)) {
+            return; // a tier manager registered the hot segments of the new day meanwhile: its manifests say the same
+        }
         move(stagedManifests, manifestDir);
     }
 
