@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *   "venue": "kraken", "symbol": "XBT/USD", "date": "2023-11-14",
  *   "ids": { "venue": 3, "market": 12 },
  *   "streams": [ "book", "trades" ],
- *   "files": [ { "path": "day/book/queue/queue.ctl", "size": 4096, "crc32c": "1a2b3c4d" }, ... ] }
+ *   "files": [ { "path": "day/book/queue/queue.ctl", "size": 4096, "crc32c": "41202934" }, ... ] }
  * }</pre>
  * Paths of files, in the order they follow in the tar:
  * <ul>
