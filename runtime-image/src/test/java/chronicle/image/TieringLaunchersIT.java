@@ -1,5 +1,6 @@
 package chronicle.image;
 
+import chronicle.plugin.tier.s3.LocalS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tiering through the image: an imported day, moved by {@code tier-manager} into a compressed local tier, answers
- * {@code chronicle book --at T} and {@code chronicle tail} exactly as it did while hot; {@code chronicle manifest}
- * says where it is; a misconfigured tier is one line and moves nothing.
+ * {@code chronicle book --at T} and {@code chronicle tail} exactly as it did while hot, and again once moved on to
+ * S3 (s3proxy, through the image's {@code plugins/tier-s3/} drop-in); {@code chronicle manifest} says where it is;
+ * a misconfigured tier is one line and moves nothing.
  */
 class TieringLaunchersIT {
 
@@ -28,25 +31,19 @@ class TieringLaunchersIT {
             .toAbsolutePath();
     private static final long T0 = 1_795_305_600_000_000L; // 2026-11-22T00:00Z in microseconds
 
-    /** Exit code, standard output and standard error of a launcher. */
-    private record Run(int exit, String out, String err) {
-    }
+    /** Credentials of the local S3 service, as the AWS SDK's default chain finds them in the environment. */
+    private static final Map<String, String> S3_CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", LocalS3.ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY", LocalS3.SECRET_KEY, "AWS_EC2_METADATA_DISABLED", "true");
 
-    private static Run run(Path work, String launcher, String... args) throws Exception {
+    private static ImageProcess.Result run(Path work, String launcher, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(IMAGE.resolve("bin").resolve(launcher).toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, launcher, ".out");
-        Path err = Files.createTempFile(work, launcher, ".err");
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), launcher + " hung");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ImageProcess.run(work, S3_CREDENTIALS, command);
     }
 
     private static String ok(Path work, String launcher, String... args) throws Exception {
-        Run r = run(work, launcher, args);
-        assertEquals(0, r.exit(), launcher + " " + String.join(" ", args) + ": " + r.out() + r.err());
+        ImageProcess.Result r = run(work, launcher, args);
+        assertEquals(0, r.exit(), r::describe);
         return r.out();
     }
 
@@ -88,7 +85,7 @@ class TieringLaunchersIT {
         assertTrue(hotBook.contains("\"bids\":[[\""), hotBook);
         assertEquals(5, hotTail.lines().count(), hotTail);
 
-        Run broken = run(work, "tier-manager", "--once", "--config", writeBrokenConfig(work, archive));
+        ImageProcess.Result broken = run(work, "tier-manager", "--once", "--config", writeBrokenConfig(work, archive));
         assertEquals(1, broken.exit(), broken.out() + broken.err());
         assertTrue(broken.out().contains("tiers.cold.root"), broken.out());
         assertTrue(Files.exists(archive.resolve("kraken/XBT%2FUSD/2026-11-22/book/queue/000000000.q")),
@@ -108,6 +105,25 @@ class TieringLaunchersIT {
         assertEquals(hotFrom, ok(work, "chronicle", fromTime), "the same records from a time");
         String again = ok(work, "tier-manager", "--once", "--config", config.toString());
         assertTrue(again.contains("0 moved"), again);
+
+        // On to S3 (s3proxy on 127.0.0.1, the tier-s3 drop-in of the image): the same answers again.
+        try (LocalS3 s3 = LocalS3.start()) {
+            Files.writeString(config, """
+                    {"busRoot": "bus", "archiveRoot": "%s",
+                     "tiers": {"cold": {"backend": "local", "root": "%s"},
+                               "far": {"backend": "s3", "bucket": "%s", "endpoint": "%s", "pathStyle": true}},
+                     "tiering": [{"moves": [{"to": "cold", "after": "0s", "compress": "zstd"},
+                                            {"to": "far", "after": "0s"}]}]}
+                    """.formatted(archive, cold, LocalS3.BUCKET, s3.endpoint()));
+            String toS3 = ok(work, "tier-manager", "--once", "--config", config.toString());
+            assertTrue(toS3.contains("-> s3://" + LocalS3.BUCKET + "/kraken/XBT%2FUSD/2026-11-22/book/000000000.q.zst"),
+                    toS3);
+            assertFalse(Files.exists(cold.resolve("kraken/XBT%2FUSD/2026-11-22/book/000000000.q.zst")),
+                    "the cold copy is deleted once the S3 copy is verified");
+            assertEquals(hotBook, ok(work, "chronicle", book), "the same book from S3");
+            assertEquals(hotTail, ok(work, "chronicle", tail), "the same last records from S3");
+            assertEquals(hotFrom, ok(work, "chronicle", fromTime), "the same records from a time, from S3");
+        }
     }
 
     private static String writeBrokenConfig(Path work, Path archive) throws Exception {

@@ -8,16 +8,22 @@ import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.QueueWriter;
+import chronicle.core.api.RecordHandler;
 import chronicle.core.api.RecordSource;
 import chronicle.core.api.StartPosition;
+import chronicle.pluginhost.api.PluginHost;
 import chronicle.protocol.api.SyntheticMarket;
 import chronicle.storage.api.StreamDay;
+import chronicle.storage.api.TierManager;
+import chronicle.storage.api.Tiers;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,15 +98,9 @@ final class ArchiveFixture {
     /** Every record a source gives until it has none. */
     static List<Written> drain(RecordSource source) {
         List<Written> out = new ArrayList<>();
-        CRC32C crc = new CRC32C();
-        byte[] bytes = new byte[SyntheticMarket.maxLength() * 2];
+        RecordHandler collector = collector(out);
         while (true) {
-            int n = source.poll((type, sequence, timestamp, buffer, offset, length) -> {
-                buffer.getBytes(offset, bytes, 0, length);
-                crc.reset();
-                crc.update(bytes, 0, length);
-                out.add(new Written(sequence, timestamp, type, length, crc.getValue()));
-            }, 256);
+            int n = source.poll(collector, 256);
             if (n == RecordSource.CORRUPT) {
                 throw new AssertionError("damaged record: " + source.lastError());
             }
@@ -108,6 +108,42 @@ final class ArchiveFixture {
                 return out;
             }
         }
+    }
+
+    /** A handler that adds each record it gets to a list. */
+    static RecordHandler collector(List<Written> out) {
+        CRC32C crc = new CRC32C();
+        byte[] bytes = new byte[SyntheticMarket.maxLength() * 2];
+        return (type, sequence, timestamp, buffer, offset, length) -> {
+            buffer.getBytes(offset, bytes, 0, length);
+            crc.reset();
+            crc.update(bytes, 0, length);
+            out.add(new Written(sequence, timestamp, type, length, crc.getValue()));
+        };
+    }
+
+    /** The tiers of a configuration, with the built-in plug-ins only. */
+    static Tiers tiers(ChronicleConfig config, Path dir) {
+        return Tiers.of(config, PluginHost.of(dir.resolve("no-plugins")));
+    }
+
+    /**
+     * One tier manager pass, ages measured that much later than now.
+     *
+     * @return its report, with no problems.
+     */
+    static TierManager.Report runTierManager(Tiers tiers, ChronicleConfig config, long laterMillis) {
+        TierManager.Report report = tierManager(tiers, config, laterMillis, new ArrayList<>()).runOnce();
+        if (!report.problems().isEmpty()) {
+            throw new AssertionError("the tier manager had problems: " + report.problems());
+        }
+        return report;
+    }
+
+    /** A tier manager whose clock runs that much later than now, logging into a list. */
+    static TierManager tierManager(Tiers tiers, ChronicleConfig config, long laterMillis, List<String> log) {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofMillis(laterMillis));
+        return new TierManager(tiers, config.tiering(), clock, log::add);
     }
 
     /** A configuration with local tiers (name to directory) and one rule for every stream. */

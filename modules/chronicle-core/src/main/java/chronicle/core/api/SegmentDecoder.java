@@ -2,6 +2,7 @@ package chronicle.core.api;
 
 import chronicle.core.internal.journal.Crc;
 import chronicle.core.internal.journal.IndexFile;
+import chronicle.core.internal.journal.SeekIndex;
 import chronicle.core.internal.journal.SegmentHeader;
 import chronicle.core.internal.journal.SegmentLayout;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -89,40 +90,33 @@ public final class SegmentDecoder {
      * @return its entries; empty (seeks scan from the first record) when the bytes are not a readable index.
      */
     public static Index index(String location, ByteBuffer bytes) {
-        IndexFile file = IndexFile.parse(Path.of(location.replace('/', '_')), bytes);
-        return new Index(file.entries().sequences(), file.entries().maxTimestamps(), file.entries().offsets());
+        return new Index(IndexFile.parse(Path.of(location.replace('/', '_')), bytes).entries());
     }
 
-    /**
-     * A segment's sparse seek index: where to start reading for a sequence or a time.
-     *
-     * @param sequences     indexed sequences, ascending.
-     * @param maxTimestamps the running maximum timestamp at each entry.
-     * @param offsets       each entry's record offset in the segment.
-     */
-    public record Index(long[] sequences, long[] maxTimestamps, long[] offsets) {
+    /** A segment's sparse seek index: where to start reading for a sequence or a time. */
+    public static final class Index {
 
-        /** An index with no entries. */
-        public static final Index EMPTY = new Index(new long[0], new long[0], new long[0]);
+        /** An index with no entries: reading starts at the first record. */
+        public static final Index EMPTY = new Index(SeekIndex.EMPTY);
+
+        private final SeekIndex entries;
+
+        private Index(SeekIndex entries) {
+            this.entries = entries;
+        }
+
+        /** @return the number of entries. */
+        public int size() {
+            return entries.size();
+        }
 
         /**
          * @param sequence a sequence.
          * @return the offset of the last indexed record at or before it, or the first record's offset.
          */
         public long offsetForSequence(long sequence) {
-            int lo = 0;
-            int hi = sequences.length - 1;
-            long found = HEADER_SIZE;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sequences[mid] <= sequence) {
-                    found = offsets[mid];
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
+            int i = entries.floorBySequence(sequence);
+            return i < 0 ? HEADER_SIZE : entries.offsets()[i];
         }
 
         /**
@@ -131,19 +125,8 @@ public final class SegmentDecoder {
          *         record's offset: reading on from there finds the first record at or after the time.
          */
         public long offsetForTime(long timestamp) {
-            int lo = 0;
-            int hi = maxTimestamps.length - 1;
-            long found = HEADER_SIZE;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (maxTimestamps[mid] < timestamp) {
-                    found = offsets[mid];
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
+            int i = entries.lastBefore(timestamp);
+            return i < 0 ? HEADER_SIZE : entries.offsets()[i];
         }
     }
 

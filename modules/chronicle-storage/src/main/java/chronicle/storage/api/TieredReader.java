@@ -73,6 +73,8 @@ public final class TieredReader implements RecordSource {
     private ChronicleQueue tailQueue;
     private String lastError = "";
     private boolean tailChecked;
+    /** Why the segment being entered could not be opened (damaged, truncated, unreachable); then poll stops. */
+    private String unreadable;
 
     private TieredReader(StreamDay day, Tiers tiers, Options options, List<SegmentLocation> sealed) {
         this.day = day;
@@ -148,6 +150,10 @@ public final class TieredReader implements RecordSource {
     public int poll(RecordHandler handler, int limit) {
         int delivered = 0;
         while (delivered < limit) {
+            if (unreadable != null) {
+                lastError = unreadable;
+                return delivered > 0 ? delivered : CORRUPT;
+            }
             if (tail != null) {
                 int n = tail.poll(handler, limit - delivered);
                 if (n == QueueReader.CORRUPT) {
@@ -176,7 +182,7 @@ public final class TieredReader implements RecordSource {
                 nextSequence = decoder.lastSequence() + 1;
                 delivered++;
             } else if (r == SegmentDecoder.END) {
-                enter(current + 1, SegmentDecoder.HEADER_SIZE);
+                enterNext();
             } else {
                 lastError = window.location() + ": " + decoder.problem();
                 return delivered > 0 ? delivered : CORRUPT;
@@ -281,6 +287,18 @@ public final class TieredReader implements RecordSource {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         nextSequence = Math.max(nextSequence, entry.firstSequence());
+    }
+
+    /**
+     * Enters the next segment; one that cannot be opened (its seek table or first frame damaged, the object
+     * truncated or gone) stops the reader with the reason, as a damaged record does, instead of throwing.
+     */
+    private void enterNext() {
+        try {
+            enter(current + 1, SegmentDecoder.HEADER_SIZE);
+        } catch (UncheckedIOException e) {
+            unreadable = e.getMessage();
+        }
     }
 
     /** Continues in the hot queue's unsealed newest segment, if there is one. */

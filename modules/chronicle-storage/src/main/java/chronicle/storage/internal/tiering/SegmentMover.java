@@ -72,37 +72,69 @@ public final class SegmentMover {
         manifest.put(moving);
 
         boolean compress = entry.compression() == null && applied != null;
-        Path payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
-                : entry.hot() ? hotFile(manifest, entry.key()) : fetched(entry.tier(), entry.key(), entry.checksum());
         boolean staged = compress || !entry.hot();
+        Path payload = null;
         try {
-            long size = Files.size(payload);
-            String checksum = staged ? TierChecksums.of(payload) : entry.checksum();
-            if (indexKey != null) {
-                putIndex(manifest, entry, target, indexKey);
-            }
-            // A hot segment kept as it is may be renamed into a tier on the same file system (no copy).
-            target.put(key, payload, staged || (entry.hot() && applied == null));
-            ObjectStat copy = target.stat(key).orElseThrow(() -> new IOException(target.location(key)
-                    + ": the copy is not there after it was put"));
-            String copied = copy.checksum() != null ? copy.checksum() : readBackChecksum(target, key);
-            if (copy.size() != size || !copied.equals(checksum)) {
-                target.delete(key);
-                if (indexKey != null) {
-                    target.delete(indexKey);
-                }
-                manifest.put(entry);
-                throw new IOException(target.location(key) + ": the copy does not match (" + copy.size() + " bytes, "
-                        + "CRC32C " + copied + "; expected " + size + " bytes, " + checksum + "); it was deleted "
-                        + "and the source stays where it was");
+            long size;
+            String checksum;
+            try {
+                payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
+                        : entry.hot() ? hotFile(manifest, entry.key())
+                        : fetched(entry.tier(), entry.key(), entry.checksum());
+                size = Files.size(payload);
+                checksum = staged ? TierChecksums.of(payload) : entry.checksum();
+                copy(manifest, entry, target, key, indexKey, payload, staged || (entry.hot() && applied == null),
+                        size, checksum);
+            } catch (IOException | RuntimeException e) {
+                rollBack(manifest, entry, target, move, e);
+                throw e;
             }
             PendingMove verified = move.verified(size, checksum);
             manifest.put(moving.withMove(verified));
             finish(manifest, moving, verified);
         } finally {
-            if (staged) {
+            if (staged && payload != null) {
                 Files.deleteIfExists(payload);
             }
+        }
+    }
+
+    /** Puts the index and the payload into the target and checks the copy (the caller undoes a failed one). */
+    private void copy(Manifest manifest, SegmentLocation entry, TierStore target, String key, String indexKey,
+                      Path payload, boolean mayMove, long size, String checksum) throws IOException {
+        if (indexKey != null) {
+            putIndex(manifest, entry, target, indexKey);
+        }
+        // A hot segment kept as it is may be renamed into a tier on the same file system (no copy).
+        target.put(key, payload, mayMove);
+        ObjectStat copy = target.stat(key).orElseThrow(() -> new IOException(target.location(key)
+                + ": the copy is not there after it was put"));
+        String copied = copy.checksum() != null ? copy.checksum() : readBackChecksum(target, key);
+        if (copy.size() != size || !copied.equals(checksum)) {
+            throw new IOException(target.location(key) + ": the copy does not match (" + copy.size() + " bytes, "
+                    + "CRC32C " + copied + "; expected " + size + " bytes, " + checksum + "); the move is undone "
+                    + "and the source stays where it was");
+        }
+    }
+
+    /**
+     * Undoes a move that failed before its copy was verified (a damaged source, a full or unreachable tier, a copy
+     * that does not match) while its source is still there: the partial copy is deleted and the entry forgets the
+     * move, so no pending move is left behind. If the source is gone (renamed into the target) or the target cannot
+     * be reached, the move stays recorded for {@link #recover} to finish or roll back.
+     */
+    private void rollBack(Manifest manifest, SegmentLocation entry, TierStore target, PendingMove move,
+                          Exception failure) {
+        try {
+            if (sourceExists(manifest, entry)) {
+                target.delete(move.key());
+                if (move.indexKey() != null) {
+                    target.delete(move.indexKey());
+                }
+                manifest.put(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
