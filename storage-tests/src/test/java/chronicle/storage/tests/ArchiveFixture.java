@@ -56,7 +56,12 @@ final class ArchiveFixture {
      * Writes a stream day: {@code events} records of a synthetic market, 64 KiB segments, sealed (a finished day).
      */
     static StreamDay writeDay(Path archiveRoot, LocalDate date, int events, long seed) {
-        StreamDay day = new StreamDay(VENUE, SYMBOL, date, STREAM);
+        return writeDay(archiveRoot, date, events, seed, STREAM);
+    }
+
+    /** Writes a stream day of another stream name (the same synthetic events, for a day of several streams). */
+    static StreamDay writeDay(Path archiveRoot, LocalDate date, int events, long seed, String stream) {
+        StreamDay day = new StreamDay(VENUE, SYMBOL, date, stream);
         Path dir = day.queueDir(archiveRoot);
         SyntheticMarket market = new SyntheticMarket(VENUE_ID, 1, 500, seed);
         UnsafeBuffer buffer = new UnsafeBuffer(new byte[SyntheticMarket.maxLength()]);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
                 TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
-                WarmStartCommand.class, ImportCommand.class, ImportsCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                WarmStartCommand.class, ImportCommand.class, ImportsCommand.class, ArchiveCommand.class,
+                PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

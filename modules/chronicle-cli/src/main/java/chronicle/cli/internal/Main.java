@@ -51,7 +51,9 @@ public final class Main {
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         boolean stackTrace = FailureMessage.stackTraceRequested();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            FailureMessage.print(commandLine.getCommandName(), e, commandLine.getErr(), stackTrace);
+            // a subcommand's failure names its whole path: "chronicle archive pack: ..."
+            String command = commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^chronicle ", "");
+            FailureMessage.print(command, e, commandLine.getErr(), stackTrace);
             return FAILURE;
         });
         int code = cli.execute(args);
