@@ -127,7 +127,7 @@ public final class HotSegments {
                 hasIndex ? indexFileName(segment) : null, file.toAbsolutePath().toString(), null, size, checksum,
                 size, info.baseSequence(), info.endSequence(),
                 info.recordCount() == 0 ? null : info.firstTimestamp(),
-                info.recordCount() == 0 ? null : info.maxTimestamp(), sealedAt, null));
+                info.recordCount() == 0 ? null : info.maxTimestamp(), sealedAt, null, info.version()));
     }
 
     /**

@@ -21,12 +21,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param maxTimestamp   its largest record timestamp (epoch ns), or null with no records.
  * @param sealedAtMillis when it was sealed (its file's modification time when first registered), epoch ms.
  * @param move           the move under way, or null.
+ * @param version        the segment's format version (from its header), or null in entries written before it was
+ *                       recorded: with it a reader of a tiered segment needs no read of the header's frame.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SegmentLocation(long segment, String tier, String key, String indexKey, String location,
                               String compression, long size, String checksum, long originalSize,
                               long firstSequence, long endSequence, Long firstTimestamp, Long maxTimestamp,
-                              long sealedAtMillis, PendingMove move) {
+                              long sealedAtMillis, PendingMove move, Integer version) {
 
     /** @return whether the segment lives in the stream day's queue directory. */
     public boolean hot() {
@@ -44,7 +46,7 @@ public record SegmentLocation(long segment, String tier, String key, String inde
      */
     public SegmentLocation withMove(PendingMove next) {
         return new SegmentLocation(segment, tier, key, indexKey, location, compression, size, checksum, originalSize,
-                firstSequence, endSequence, firstTimestamp, maxTimestamp, sealedAtMillis, next);
+                firstSequence, endSequence, firstTimestamp, maxTimestamp, sealedAtMillis, next, version);
     }
 
     /**
@@ -54,6 +56,6 @@ public record SegmentLocation(long segment, String tier, String key, String inde
     public SegmentLocation movedTo(PendingMove done) {
         return new SegmentLocation(segment, done.to(), done.key(), done.indexKey(), done.location(),
                 done.compression(), done.size(), done.checksum(), originalSize, firstSequence, endSequence,
-                firstTimestamp, maxTimestamp, sealedAtMillis, null);
+                firstTimestamp, maxTimestamp, sealedAtMillis, null, version);
     }
 }

@@ -165,7 +165,7 @@ public final class DayInstaller {
             entries.add(new SegmentLocation(hot.segment(), hot.tier(), hot.key(), hot.indexKey(),
                     day.queueDir(targetRoot).resolve(hot.key()).toAbsolutePath().toString(), null, hot.size(),
                     hot.checksum(), hot.originalSize(), hot.firstSequence(), hot.endSequence(), hot.firstTimestamp(),
-                    hot.maxTimestamp(), hot.sealedAtMillis(), null));
+                    hot.maxTimestamp(), hot.sealedAtMillis(), null, hot.version()));
         }
         DurableFiles.write(stagedManifests.resolve(stream + ".json"), ManifestFile.write(day, entries));
         return restored;

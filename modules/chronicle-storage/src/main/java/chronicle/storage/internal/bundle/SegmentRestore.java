@@ -76,7 +76,7 @@ final class SegmentRestore {
         return new SegmentLocation(entry.segment(), Manifest.HOT, HotSegments.fileName(entry.segment()),
                 index ? HotSegments.indexFileName(entry.segment()) : null, null, null, size,
                 TierChecksums.of(segment), entry.originalSize(), entry.firstSequence(), entry.endSequence(),
-                entry.firstTimestamp(), entry.maxTimestamp(), entry.sealedAtMillis(), null);
+                entry.firstTimestamp(), entry.maxTimestamp(), entry.sealedAtMillis(), null, entry.version());
     }
 
     private static void decompress(String what, Path stored, SeekableCompressor format, long originalSize,

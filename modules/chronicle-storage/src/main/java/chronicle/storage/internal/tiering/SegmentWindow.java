@@ -54,6 +54,12 @@ public final class SegmentWindow implements Closeable {
         close();
         source = SegmentSources.open(tiers, day, entry, options);
         size = source.size();
+        if (!entry.hot() && entry.version() != null) {
+            // A tiered segment: the manifest knows its header, so a seek reads only the frames it needs.
+            return new SegmentDecoder.SegmentInfo(entry.segment(), entry.version(), entry.firstSequence(), size, true,
+                    entry.records(), size, entry.firstTimestamp() == null ? Long.MIN_VALUE : entry.firstTimestamp(),
+                    entry.maxTimestamp() == null ? Long.MIN_VALUE : entry.maxTimestamp());
+        }
         fill(0);
         SegmentDecoder.SegmentInfo info = SegmentDecoder.header(source.location(), bytes.duplicate().limit(windowEnd));
         if (info.index() != entry.segment()) {
