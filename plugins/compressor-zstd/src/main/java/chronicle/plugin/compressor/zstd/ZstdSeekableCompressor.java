@@ -21,7 +21,7 @@ import java.util.Arrays;
  * {@code zstd -d} restores the original: it decompresses the frames one after the other and skips the table.
  *
  * <p>Damage is always detected: libzstd checks each frame's content checksum, and {@link #decompressFrame} checks
- * the frame's size and its checksum in the seek table.
+ * the frame's size, and its checksum in the seek table when the frame has no content checksum of its own.
  *
  * <p><b>Thread safety:</b> stateless and shared; each call takes zstd contexts from a pool ({@link ContextPool}) and
  * gives them back, so contexts are reused rather than made per call or per frame.
@@ -31,6 +31,10 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
     /** zstd's own default level: about as fast as the disk, and decompression speed does not depend on it. */
     static final int LEVEL = 3;
     static final int MIN_FRAME_SIZE = 4 << 10;
+    /** Offset of a zstd frame's Frame_Header_Descriptor, after its 4-byte magic number. */
+    private static final int FRAME_HEADER_DESCRIPTOR = 4;
+    /** The descriptor's Content_Checksum_flag: the frame ends with the XXH64 of its content, checked by libzstd. */
+    private static final int CONTENT_CHECKSUM_FLAG = 0x04;
 
     private static final ContextPool<ZstdCompressCtx> COMPRESSORS = new ContextPool<>(() ->
             new ZstdCompressCtx().setLevel(LEVEL).setChecksum(true).setContentSize(true));
@@ -100,6 +104,10 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
                     + expected + " original bytes");
         }
         int start = into.position();
+        // A frame with zstd's own content checksum (all this plug-in writes) is checked by libzstd while it is
+        // decompressed; the seek table's checksum is then checked only for frames without one.
+        boolean checkedByZstd = compressed.remaining() > FRAME_HEADER_DESCRIPTOR
+                && (compressed.get(compressed.position() + FRAME_HEADER_DESCRIPTOR) & CONTENT_CHECKSUM_FLAG) != 0;
         int produced;
         ZstdDecompressCtx zstd = DECOMPRESSORS.take();
         try {
@@ -113,7 +121,7 @@ public final class ZstdSeekableCompressor implements SeekableCompressor {
             throw new IOException(describe(table, frame) + " is damaged: it holds " + produced
                     + " original bytes, the seek table says " + expected);
         }
-        if (table.hasChecksums()) {
+        if (table.hasChecksums() && !checkedByZstd) {
             int actual = (int) XxHash64.hash(into.duplicate().position(start).limit(start + produced));
             if (actual != table.checksum(frame)) {
                 throw new IOException(describe(table, frame) + " is damaged: checksum 0x"
