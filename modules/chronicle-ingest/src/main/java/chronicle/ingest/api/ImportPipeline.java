@@ -2,6 +2,7 @@ package chronicle.ingest.api;
 
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.StagingArea;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
@@ -24,7 +25,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,11 +34,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Imports vendor files into the archive, bypassing the hot path:
@@ -95,11 +93,7 @@ public final class ImportPipeline {
             }
         }
         MarketIds.Ids ids = MarketIds.assign(job.archiveRoot(), job.venue(), job.symbol());
-        Path stagingRoot = job.archiveRoot().resolve(".staging");
-        removeAbandonedStaging(stagingRoot);
-        Path staging = stagingRoot.resolve("import-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        Files.createDirectories(staging);
-        Files.writeString(staging.resolve("owner"), Long.toString(ProcessHandle.current().pid()));
+        Path staging = StagingArea.create(job.archiveRoot(), "import");
         Path stagedQueue = staging.resolve("queue");
         Sink sink = new Sink(ids.venueId(), ids.marketId());
         long rows;
@@ -143,7 +137,7 @@ public final class ImportPipeline {
             return new ImportResult(target, false, rows, otherRows, sink.events, sink.gaps, sink.notes, sink.first,
                     sink.last);
         } finally {
-            deleteTree(staging);
+            StagingArea.delete(staging);
         }
     }
 
@@ -158,39 +152,6 @@ public final class ImportPipeline {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Removes staging directories whose importing process is gone (an import that was killed). */
-    private static void removeAbandonedStaging(Path stagingRoot) throws IOException {
-        if (!Files.isDirectory(stagingRoot)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(stagingRoot)) {
-            for (Path dir : dirs.toList()) {
-                long pid;
-                try {
-                    pid = Long.parseLong(Files.readString(dir.resolve("owner")).strip());
-                } catch (IOException | NumberFormatException e) {
-                    pid = -1;
-                }
-                if (pid < 0 || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                    deleteTree(dir);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     private static String sha256(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package chronicle.storage.internal.bundle;
 
 import chronicle.bus.api.Names;
+import chronicle.bus.api.StagingArea;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.pluginhost.api.PluginProvider;
 import chronicle.storage.api.BundleException;
@@ -57,7 +58,7 @@ public final class DayInstaller {
         if (!Files.isRegularFile(bundle)) {
             throw new BundleException(bundle + ": no such bundle file");
         }
-        Path staging = Staging.create(targetRoot);
+        Path staging = StagingArea.create(targetRoot, "unpack");
         try {
             Path files = staging.resolve("files");
             BundleManifest manifest = BundleExtractor.extract(bundle, compressor, files);
@@ -91,7 +92,7 @@ public final class DayInstaller {
             }
             return new DayBundle.Unpacked(dayDir, manifest.streams(), manifest.files().size(), restored, present);
         } finally {
-            Staging.delete(staging);
+            StagingArea.delete(staging);
         }
     }
 

@@ -1,6 +1,7 @@
 package chronicle.storage.internal.bundle;
 
 import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.StagingArea;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.storage.api.BundleException;
 import chronicle.storage.api.DayBundle;
@@ -81,7 +82,7 @@ public final class DayPacker {
             return new DayBundle.Packed(out, manifest.streams(), entries.size(), bytes, Files.size(out));
         } finally {
             Files.deleteIfExists(tmp);
-            Staging.delete(work);
+            StagingArea.delete(work);
         }
     }
 

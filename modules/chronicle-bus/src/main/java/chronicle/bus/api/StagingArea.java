@@ -1,6 +1,7 @@
-package chronicle.storage.internal.bundle;
+package chronicle.bus.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,42 +9,43 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Staging directories of an unpack under {@code <archive-root>/.staging/}, the area imports stage in too:
- * {@code unpack-<pid>-<nanos>/} with an {@code owner} file holding the process id. Nothing reads a staging
- * directory; one whose owner is gone (an unpack or import that was killed) is removed by the next unpack, as the
- * next import removes it.
+ * The staging area of an archive root, {@code <archive-root>/.staging/}: imports and unpacks build their result in
+ * a directory of their own there ({@code <kind>-<pid>-<nanos>/}, with an {@code owner} file holding the process id)
+ * and rename it into place when it is whole. Nothing reads a staging directory; one whose owner is gone (a process
+ * that was killed) is removed by the next process that stages.
  */
-final class Staging {
+public final class StagingArea {
 
-    /** The staging area's name under the archive root. */
-    static final String AREA = ".staging";
+    /** The area's name under the archive root. */
+    public static final String NAME = ".staging";
 
-    private Staging() {
+    private StagingArea() {
     }
 
     /**
      * Removes abandoned staging directories, then creates one for this process.
      *
-     * @param archiveRoot the target archive root.
+     * @param archiveRoot the archive root.
+     * @param kind        what stages there, for the directory's name ({@code import}, {@code unpack}).
      * @return the new staging directory.
      * @throws IOException if it cannot be created.
      */
-    static Path create(Path archiveRoot) throws IOException {
-        Path area = archiveRoot.resolve(AREA);
+    public static Path create(Path archiveRoot, String kind) throws IOException {
+        Path area = archiveRoot.resolve(NAME);
         removeAbandoned(area);
         long pid = ProcessHandle.current().pid();
-        Path dir = Files.createDirectories(area.resolve("unpack-" + pid + "-" + System.nanoTime()));
+        Path dir = Files.createDirectories(area.resolve(kind + "-" + pid + "-" + System.nanoTime()));
         Files.writeString(dir.resolve("owner"), Long.toString(pid));
         return dir;
     }
 
     /**
-     * Deletes a directory tree; an absent one is fine.
+     * Deletes a directory tree; an absent one, or one another cleaner removes meanwhile, is fine.
      *
      * @param dir the directory.
-     * @throws IOException if something in it cannot be deleted.
+     * @throws UncheckedIOException naming the directory if something in it cannot be deleted.
      */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -53,6 +55,8 @@ final class Staging {
             }
         } catch (NoSuchFileException e) {
             // removed meanwhile by another cleaner: the goal is reached
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 
