@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,10 +64,11 @@ final class TieredArchive implements AutoCloseable {
      * Builds both archive roots.
      *
      * @param source  the synthetic day.
-     * @param backend the far tier's backend ({@link FarTier#start}).
+     * @param backend    the far tier's backend ({@link FarTier#start}).
+     * @param frameBytes original bytes per compressed frame, or null for the product's default.
      * @return the archive.
      */
-    static TieredArchive build(SyntheticDay source, String backend) {
+    static TieredArchive build(SyntheticDay source, String backend, Integer frameBytes) {
         Path work = BenchDirs.create("tiered-");
         FarTier far = null;
         try {
@@ -82,7 +84,7 @@ final class TieredArchive implements AutoCloseable {
             Tiers tiered = new Tiers(tieredRoot, Map.of(FarTier.NAME, far.config()), host);
             long t0 = System.nanoTime();
             TierManager.Report report = new TierManager(tiered, List.of(new TieringRule("*", "*", "*",
-                    List.of(TierMove.of(FarTier.NAME, "0s", "zstd")))), Clock.systemUTC(), line -> { }).runOnce();
+                    List.of(new TierMove(FarTier.NAME, Duration.ZERO, "zstd", frameBytes)))), Clock.systemUTC(), line -> { }).runOnce();
             List<SegmentLocation> segments = Manifest.load(tieredRoot, day).segments();
             if (!report.problems().isEmpty() || segments.isEmpty()
                     || !segments.stream().allMatch(s -> s.tier().equals(FarTier.NAME) && s.compression() != null)) {

@@ -85,7 +85,7 @@ public class TieredBookAtTimeBenchmark {
         QuietLogs.warningsOnly();
         source = SyntheticDay.obtain(events, symbols, snapshotSeconds,
                 Boolean.parseBoolean(System.getProperty("bench.bookat.cache", "true")));
-        archive = TieredArchive.build(source, tier);
+        archive = TieredArchive.build(source, tier, null);
         store = source.store();
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < TIMES; i++) {

@@ -3,6 +3,8 @@ package chronicle.benchmarks;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.RecordSource;
 import chronicle.core.api.StartPosition;
+import chronicle.storage.api.SeekableObjectReader;
+import chronicle.storage.api.SegmentLocation;
 import chronicle.storage.api.TieredReader;
 import chronicle.storage.api.Tiers;
 import org.agrona.DirectBuffer;
@@ -21,6 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +65,14 @@ public class TieredReadBenchmark implements RecordHandler {
     @Param({"8"})
     int symbols;
 
+    /** Original bytes per compressed frame; 0 for the product's default. */
+    @Param({"0"})
+    int frameBytes;
+
+    /** Read-ahead threads of {@code replayCold}; 0 for the product's replay default ({@code forReplay}). */
+    @Param({"0"})
+    int readAheadThreads;
+
     /** The read window of {@code randomRecordCold}'s readers, bytes. */
     @Param({"65536"})
     int windowBytes;
@@ -92,15 +104,15 @@ public class TieredReadBenchmark implements RecordHandler {
         QuietLogs.warningsOnly();
         source = SyntheticDay.obtain(events, symbols, 60,
                 Boolean.parseBoolean(System.getProperty("bench.bookat.cache", "true")));
-        archive = TieredArchive.build(source, "local");
-        readAhead = Executors.newSingleThreadExecutor(r -> {
+        archive = TieredArchive.build(source, "local", frameBytes == 0 ? null : frameBytes);
+        readAhead = Executors.newFixedThreadPool(Math.max(1, readAheadThreads), r -> {
             Thread t = new Thread(r, "tiered-read-ahead");
             t.setDaemon(true);
             return t;
         });
         TieredReader.Options defaults = TieredReader.Options.DEFAULT;
         randomOptions = new TieredReader.Options(windowBytes, defaults.frameCacheBytes(), null);
-        coldOptions = defaults.withReadAhead(readAhead);
+        coldOptions = readAheadThreads == 0 ? TieredReader.Options.forReplay() : defaults.withReadAhead(readAhead);
         long first = archive.segments.getFirst().firstSequence();
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < TARGETS; i++) {
@@ -159,6 +171,35 @@ public class TieredReadBenchmark implements RecordHandler {
     @Measurement(iterations = 5, time = 10)
     public long replayHot(Replayed replayed) {
         return replay(archive.hot, TieredReader.Options.DEFAULT, replayed);
+    }
+
+    /**
+     * The bound of {@code replayCold} on this machine: the same reads of the day's original bytes, window by
+     * window with the same read-ahead, and no records decoded. Its {@code records} are the day's records per second
+     * of this pace.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 2, time = 5)
+    @Measurement(iterations = 5, time = 10)
+    public long decompressCold(Replayed replayed) throws IOException {
+        ByteBuffer window = ByteBuffer.allocateDirect(TieredReader.Options.DEFAULT.windowBytes());
+        long checksum = 0;
+        for (SegmentLocation segment : archive.segments) {
+            try (SeekableObjectReader in = SeekableObjectReader.open(
+                    archive.tiered.store(segment.tier()).open(segment.key()),
+                    archive.tiered.compressor(segment.compression()), coldOptions.frameCacheBytes(),
+                    coldOptions.readAhead())) {
+                for (long at = 0; at < in.size(); at += window.capacity()) {
+                    window.clear().limit((int) Math.min(window.capacity(), in.size() - at));
+                    in.readFully(at, window);
+                    checksum += window.get(0);
+                }
+            }
+            replayed.records += segment.records();
+        }
+        return checksum;
     }
 
     /** Reads the whole day; returns a sum over its records. */

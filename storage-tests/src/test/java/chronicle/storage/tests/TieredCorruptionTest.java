@@ -172,7 +172,10 @@ class TieredCorruptionTest {
         }
     }
 
-    /** A stream day moved whole into a local tier "cold", with its records as written. */
+    /**
+     * A stream day moved whole into a local tier "cold", with its records as written; compressed, each segment is
+     * one frame (a move's {@code frame} of the segment's size).
+     */
     record TieredDay(Tiers tiers, StreamDay day, Path cold, List<Written> expected) implements AutoCloseable {
 
         static TieredDay create(Path dir, String compression) throws IOException {
@@ -181,7 +184,7 @@ class TieredCorruptionTest {
             StreamDay day = ArchiveFixture.writeDay(archive, LocalDate.of(2024, 3, 1), EVENTS, 5);
             List<Written> expected = ArchiveFixture.readQueue(day.queueDir(archive));
             ChronicleConfig config = ArchiveFixture.config(archive, Map.of("cold", cold),
-                    List.of(TierMove.of("cold", "0s", compression)));
+                    List.of(TierMove.of("cold", "0s", compression, compression == null ? null : "256KiB")));
             Tiers tiers = ArchiveFixture.tiers(config, dir);
             ArchiveFixture.runTierManager(tiers, config, 0);
             List<SegmentLocation> segments = Manifest.load(archive, day).segments();

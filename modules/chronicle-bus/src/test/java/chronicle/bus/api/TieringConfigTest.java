@@ -39,7 +39,8 @@ class TieringConfigTest {
                 {"busRoot": "b", "archiveRoot": "a",
                  "tiers": {"warm": {"backend": "nfs", "root": "/mnt/w"},
                            "cold": {"backend": "s3", "bucket": "md", "pathStyle": true, "partSize": 16}},
-                 "tiering": [{"venue": "kraken", "moves": [{"to": "warm", "after": "2h", "compress": "zstd"},
+                 "tiering": [{"venue": "kraken", "moves": [{"to": "warm", "after": "2h", "compress": "zstd",
+                                                          "frame": "1MiB"},
                                                          {"to": "cold", "after": "7d"}]}]}""");
         assertEquals("nfs", config.tiers().get("warm").backend());
         assertEquals(Map.of("root", "\"/mnt/w\""), config.tiers().get("warm").settings());
@@ -50,8 +51,27 @@ class TieringConfigTest {
         assertFalse(rule.matches("binance", "XBT/USD", "book"));
         assertEquals(Duration.ofHours(2), rule.moves().get(0).after());
         assertEquals("zstd", rule.moves().get(0).compress());
+        assertEquals(1 << 20, rule.moves().get(0).frameBytes());
         assertEquals(Duration.ofDays(7), rule.moves().get(1).after());
         assertNull(rule.moves().get(1).compress());
+        assertNull(rule.moves().get(1).frameBytes(), "the compressor's default frame size");
+    }
+
+    @Test
+    void shouldNameABadFrameSize() {
+        for (String frame : new String[] {"1GB", "2KiB", "128MiB", "9999999999KiB", "big"}) {
+            ConfigException e = fails("""
+                    {"busRoot": "b", "archiveRoot": "a", "tiers": {"warm": {"backend": "local", "root": "/w"}},
+                     "tiering": [{"moves": [{"to": "warm", "after": "1d", "compress": "zstd", "frame": "%s"}]}]}"""
+                    .formatted(frame));
+            assertTrue(e.jsonPath().startsWith("$.tiering[0].moves[0]"), e.jsonPath());
+            assertTrue(e.getMessage().contains("\"frame\" of a move to \"warm\""), e.getMessage());
+            assertTrue(e.getMessage().contains("256KiB"), e.getMessage());
+        }
+        ConfigException uncompressed = fails("""
+                {"busRoot": "b", "archiveRoot": "a", "tiers": {"warm": {"backend": "local", "root": "/w"}},
+                 "tiering": [{"moves": [{"to": "warm", "after": "1d", "frame": "256KiB"}]}]}""");
+        assertTrue(uncompressed.getMessage().contains("needs \"compress\""), uncompressed.getMessage());
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.util.concurrent.Executor;
  *
  * <p>The seek table is read once, at {@link #open}. Decompressed frames are kept in an LRU cache bounded by the
  * caller's byte budget (it always keeps the frame last used, even when one frame is larger than the budget). With
- * a read-ahead executor, a read that goes forward (it ends in the frame where the previous read ended, or in the
- * next one) has the following frame decompressed ahead on that executor, so a sequential replay rarely waits for
- * decompression; a frame being read ahead is waited for, never decompressed twice.
+ * a read-ahead executor, a read that goes forward (it starts in the frame where the previous read ended, or in the
+ * next one) has its other frames and the next few after it decompressed on that
+ * executor, several at once when it has several threads, so a sequential replay rarely waits for decompression;
+ * a frame being read ahead is waited for, never decompressed twice.
  *
  * <p>Damage is reported as an {@link IOException} naming the object's location and the frame.
  *
@@ -41,13 +42,13 @@ public interface SeekableObjectReader extends RangeReader {
     }
 
     /**
-     * Opens a reader that decompresses the next frame ahead when reads go forward.
+     * Opens a reader that decompresses the next frames ahead when reads go forward.
      *
      * @param object     the compressed object; owned by the result from now on and closed by its {@link #close()}.
      * @param format     the format it was written in.
      * @param cacheBytes bytes of decompressed frames to keep; at least two frames' worth lets read-ahead pay off.
-     * @param readAhead  runs read-ahead tasks (one at a time per reader), or null for none; a task it rejects is
-     *                   skipped.
+     * @param readAhead  runs read-ahead tasks (a few at a time per reader, one frame each), or null for none; a task
+     *                   it rejects is skipped.
      * @return a reader of the original bytes.
      * @throws IOException naming the object if its seek table cannot be read or is invalid; the object is closed.
      */

@@ -161,7 +161,10 @@ public final class TierManager {
                     if (current == -2 || due <= current) {
                         continue;
                     }
-                    mover.move(manifest, entry, rule.moves().get(due).to(), compression(rule, due));
+                    TierMove compression = compression(rule, due);
+                    mover.move(manifest, entry, rule.moves().get(due).to(),
+                            compression == null ? null : compression.compress(),
+                            compression == null ? null : compression.frameBytes());
                     moved++;
                 }
             } catch (IOException | RuntimeException e) {
@@ -194,12 +197,15 @@ public final class TierManager {
         return due;
     }
 
-    /** A segment that skips a move still gets the compression that move would have applied. */
-    private static String compression(TieringRule rule, int due) {
+    /**
+     * The first move up to the due one that compresses: a segment that skips a move still gets the compression
+     * (and frame size) that move would have applied.
+     */
+    private static TierMove compression(TieringRule rule, int due) {
         for (int i = 0; i <= due; i++) {
             TierMove move = rule.moves().get(i);
             if (move.compress() != null) {
-                return move.compress();
+                return move;
             }
         }
         return null;

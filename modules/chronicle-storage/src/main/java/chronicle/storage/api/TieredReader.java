@@ -36,8 +36,9 @@ public final class TieredReader implements RecordSource {
         public static final Options DEFAULT = new Options(1 << 20, 64L << 20, null);
 
         /**
-         * For replay: the defaults, with the next frames of compressed segments decompressed ahead on a second
-         * thread (one daemon thread shared by the process).
+         * For replay: the defaults, with the next frames of compressed segments decompressed ahead, several at
+         * once, on the process's read-ahead threads (daemon threads, as many as the machine has cores, at least
+         * two), so that decompression is spread over the cores the reader does not use.
          *
          * @return the options.
          */
@@ -54,10 +55,11 @@ public final class TieredReader implements RecordSource {
         }
     }
 
-    /** The process's read-ahead thread, started on first use. */
+    /** The process's read-ahead threads, started on first use. */
     private static final class ReadAheadThread {
-        static final Executor EXECUTOR = java.util.concurrent.Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("chronicle-read-ahead").factory());
+        static final Executor EXECUTOR = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().daemon().name("chronicle-read-ahead-", 0).factory());
     }
 
     private final StreamDay day;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The storage tiers of a configuration, opened on first use through their backend plug-ins, and the seekable
@@ -28,6 +29,7 @@ public final class Tiers implements AutoCloseable {
     private final Map<String, TierConfig> configured;
     private final PluginHost host;
     private final Map<String, TierStore> open = new LinkedHashMap<>();
+    private final Map<String, SeekableCompressor> compressors = new ConcurrentHashMap<>();
 
     /**
      * @param archiveRoot the archive root (the {@value Manifest#HOT} tier).
@@ -103,9 +105,15 @@ public final class Tiers implements AutoCloseable {
      * @throws IOException naming the compressor if none of that name is installed.
      */
     public SeekableCompressor compressor(String name) throws IOException {
-        return host.find(SeekableCompressor.class, name).map(PluginProvider::instance)
-                .orElseThrow(() -> new IOException("no seekable compressor named \"" + name + "\" is installed "
-                        + "(`chronicle plugins` lists them)"));
+        SeekableCompressor found = compressors.get(name);
+        if (found == null) {
+            // Found once: a plug-in lookup reads service files, and every segment a reader opens asks again.
+            found = host.find(SeekableCompressor.class, name).map(PluginProvider::instance)
+                    .orElseThrow(() -> new IOException("no seekable compressor named \"" + name + "\" is "
+                            + "installed (`chronicle plugins` lists them)"));
+            compressors.putIfAbsent(name, found);
+        }
+        return found;
     }
 
     @Override

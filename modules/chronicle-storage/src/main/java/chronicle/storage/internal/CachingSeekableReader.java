@@ -8,21 +8,30 @@ import chronicle.storage.spi.SeekableCompressor;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * {@link SeekableObjectReader}: frames decompressed on demand into a {@link FrameCache}, and the next frame
- * decompressed ahead on an executor when reads go forward.
+ * {@link SeekableObjectReader}: frames decompressed on demand into a {@link FrameCache}, and the next frames
+ * decompressed ahead, in parallel, on an executor when reads go forward.
  *
  * <p>Locking: {@code state} guards the cache, the read-ahead bookkeeping and the counters, and every copy out of a
- * cached frame happens under it (so an evicted buffer that becomes the spare is never still being read);
+ * cached frame happens under it (so an evicted buffer that becomes a spare is never still being read);
  * decompression runs outside it. {@code objectLock} serialises reads of the underlying object between the reading
- * thread and the read-ahead task.
+ * thread and the read-ahead tasks.
  */
 public final class CachingSeekableReader implements SeekableObjectReader {
+
+    /**
+     * Frames decompressed ahead at most: enough to keep several read-ahead threads busy while the reader works
+     * through one frame.
+     */
+    static final int MAX_READ_AHEAD_FRAMES = 4;
 
     private final RangeReader object;
     private final SeekableCompressor format;
@@ -32,17 +41,17 @@ public final class CachingSeekableReader implements SeekableObjectReader {
     private final ReentrantLock objectLock = new ReentrantLock();
     private final FrameCache cache;
 
+    private final int readAheadFrames;
+
     // guarded by state
-    private int readingAhead = -1;
-    private CompletableFuture<Void> readAheadDone = CompletableFuture.completedFuture(null);
+    private final Map<Integer, CompletableFuture<Void>> readingAhead = new HashMap<>();
+    private final ArrayDeque<ByteBuffer> spareCompressed = new ArrayDeque<>();
     private long decompressed;
     private long readAheadCount;
 
     // used by the reading thread only
     private int lastFrame = -1;
     private ByteBuffer compressed = ByteBuffer.allocate(0);
-    // used by the one read-ahead task at a time only
-    private ByteBuffer readAheadCompressed = ByteBuffer.allocate(0);
 
     private volatile boolean closed;
 
@@ -53,6 +62,10 @@ public final class CachingSeekableReader implements SeekableObjectReader {
         this.table = table;
         this.readAhead = readAhead;
         this.cache = new FrameCache(cacheBytes);
+        // Frames read ahead must fit in half the cache, or they could evict each other (or the frames being read)
+        // before they are read.
+        long frameBytes = Math.max(1, table.frames() == 0 ? 1 : table.decompressedSize(0));
+        this.readAheadFrames = (int) Math.max(1, Math.min(MAX_READ_AHEAD_FRAMES, cacheBytes / frameBytes / 2 - 1));
     }
 
     /**
@@ -89,6 +102,13 @@ public final class CachingSeekableReader implements SeekableObjectReader {
         return table.decompressedLength();
     }
 
+    /** The end of the frame that holds the position. */
+    @Override
+    public long unitEnd(long position) {
+        int frame = table.frameAt(position);
+        return table.decompressedOffset(frame) + table.decompressedSize(frame);
+    }
+
     @Override
     public String location() {
         return object.location();
@@ -104,19 +124,25 @@ public final class CachingSeekableReader implements SeekableObjectReader {
             throw new EOFException(location() + ": " + dst.remaining() + " original bytes at offset " + position
                     + " are outside its " + length + " original bytes");
         }
+        if (!dst.hasRemaining()) {
+            return;
+        }
+        int first = table.frameAt(position);
+        if (lastFrame >= 0 && (first == lastFrame || first == lastFrame + 1)) {
+            // Going forward: the other frames of this read and the next few are decompressed on the read-ahead
+            // executor while this thread serves the first.
+            int last = table.frameAt(position + dst.remaining() - 1);
+            for (int frame = first + 1; frame <= last + readAheadFrames; frame++) {
+                startReadAhead(frame);
+            }
+        }
         long at = position;
-        int frame = -1;
+        int frame = first;
         while (dst.hasRemaining()) {
             frame = table.frameAt(at);
-            int copied = copyFromFrame(frame, (int) (at - table.decompressedOffset(frame)), dst);
-            at += copied;
+            at += copyFromFrame(frame, (int) (at - table.decompressedOffset(frame)), dst);
         }
-        if (frame >= 0) {
-            if (frame == lastFrame || frame == lastFrame + 1) {
-                startReadAhead(frame + 1);
-            }
-            lastFrame = frame;
-        }
+        lastFrame = frame;
     }
 
     private int copyFromFrame(int frame, int offset, ByteBuffer dst) throws IOException {
@@ -126,7 +152,7 @@ public final class CachingSeekableReader implements SeekableObjectReader {
             if (cached != null) {
                 return copy(cached, offset, dst);
             }
-            pending = readingAhead == frame ? readAheadDone : null;
+            pending = readingAhead.get(frame);
         }
         if (pending != null) {
             pending.join(); // never fails: the task reports nothing, a damaged frame fails below instead
@@ -182,25 +208,28 @@ public final class CachingSeekableReader implements SeekableObjectReader {
         }
         CompletableFuture<Void> done;
         synchronized (state) {
-            if (readingAhead >= 0 || cache.contains(frame)) {
+            if (readingAhead.containsKey(frame) || cache.contains(frame)) {
                 return;
             }
             done = new CompletableFuture<>();
-            readingAhead = frame;
-            readAheadDone = done;
+            readingAhead.put(frame, done);
         }
         try {
             readAhead.execute(() -> readAhead(frame, done));
         } catch (RejectedExecutionException e) {
-            finishReadAhead(done); // a busy or shut-down executor: the frame is decompressed when it is read
+            finishReadAhead(frame, done, null); // a shut-down executor: the frame is decompressed when it is read
         }
     }
 
     private void readAhead(int frame, CompletableFuture<Void> done) {
+        ByteBuffer scratch = null;
         try {
             if (!closed) {
-                readAheadCompressed = sized(readAheadCompressed, table.compressedSize(frame));
-                ByteBuffer data = decompress(frame, readAheadCompressed);
+                synchronized (state) {
+                    scratch = spareCompressed.poll();
+                }
+                scratch = sized(scratch == null ? ByteBuffer.allocate(0) : scratch, table.compressedSize(frame));
+                ByteBuffer data = decompress(frame, scratch);
                 synchronized (state) {
                     cache.put(frame, data);
                     readAheadCount++;
@@ -210,13 +239,16 @@ public final class CachingSeekableReader implements SeekableObjectReader {
             // Left for the reading thread: it decompresses the frame itself when it needs it and reports the
             // damage, with the object and the frame, where it can be handled.
         } finally {
-            finishReadAhead(done);
+            finishReadAhead(frame, done, scratch);
         }
     }
 
-    private void finishReadAhead(CompletableFuture<Void> done) {
+    private void finishReadAhead(int frame, CompletableFuture<Void> done, ByteBuffer scratch) {
         synchronized (state) {
-            readingAhead = -1;
+            readingAhead.remove(frame);
+            if (scratch != null) {
+                spareCompressed.push(scratch);
+            }
         }
         done.complete(null);
     }
@@ -245,11 +277,11 @@ public final class CachingSeekableReader implements SeekableObjectReader {
             return;
         }
         closed = true;
-        CompletableFuture<Void> pending;
+        CompletableFuture<?> pending;
         synchronized (state) {
-            pending = readAheadDone;
+            pending = CompletableFuture.allOf(readingAhead.values().toArray(CompletableFuture[]::new));
         }
-        pending.join(); // at most one frame: the object must not be closed under a running read-ahead
+        pending.join(); // a few frames at most: the object must not be closed under a running read-ahead
         synchronized (state) {
             cache.clear();
         }

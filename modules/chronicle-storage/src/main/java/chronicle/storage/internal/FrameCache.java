@@ -1,23 +1,28 @@
 package chronicle.storage.internal;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Decompressed frames by frame number, least recently used first out, bounded in bytes. It always keeps the frame
- * added last, so a budget smaller than one frame still works (as a cache of one). An evicted buffer is kept as a
- * spare for the next frame, so that a sequential replay through a full cache allocates nothing per frame.
+ * added last, so a budget smaller than one frame still works (as a cache of one). Evicted buffers are kept as
+ * spares (a few: one per frame being decompressed at once) for the next frames, so that a sequential replay through
+ * a full cache allocates nothing per frame.
  *
  * <p><b>Not thread-safe:</b> its owner guards it.
  */
 final class FrameCache {
 
+    /** Spares kept at most: frames decompressed at once by a reader and its read-ahead, with room to spare. */
+    static final int MAX_SPARES = 8;
+
     private final long budget;
     private final LinkedHashMap<Integer, ByteBuffer> frames = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
-    private ByteBuffer spare;
+    private final ArrayDeque<ByteBuffer> spares = new ArrayDeque<>();
 
     /** @param budget bytes of frames to keep. */
     FrameCache(long budget) {
@@ -57,31 +62,33 @@ final class FrameCache {
             ByteBuffer evicted = eldest.next().getValue();
             eldest.remove();
             bytes -= evicted.capacity();
-            if (spare == null || evicted.capacity() > spare.capacity()) {
-                spare = evicted;
+            if (spares.size() < MAX_SPARES) {
+                spares.push(evicted);
             }
         }
     }
 
     /**
-     * A buffer to decompress a frame into: the spare if it is large enough, else a new one.
+     * A buffer to decompress a frame into: a spare if one is large enough, else a new one.
      *
      * @param size the frame's original size.
      * @return a buffer at position 0 with limit {@code size}, owned by the caller until it {@link #put}s it.
      */
     ByteBuffer acquire(int size) {
-        ByteBuffer buffer = spare;
-        if (buffer != null && buffer.capacity() >= size) {
-            spare = null;
-            return buffer.clear().limit(size);
+        for (Iterator<ByteBuffer> it = spares.iterator(); it.hasNext(); ) {
+            ByteBuffer buffer = it.next();
+            if (buffer.capacity() >= size) {
+                it.remove();
+                return buffer.clear().limit(size);
+            }
         }
         return ByteBuffer.allocate(size);
     }
 
-    /** Drops every frame and the spare. */
+    /** Drops every frame and the spares. */
     void clear() {
         frames.clear();
         bytes = 0;
-        spare = null;
+        spares.clear();
     }
 }

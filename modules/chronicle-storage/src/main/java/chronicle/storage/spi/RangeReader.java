@@ -30,6 +30,19 @@ public interface RangeReader extends Closeable {
     void readFully(long position, ByteBuffer dst) throws IOException;
 
     /**
+     * The end of the unit of reading that holds a position: a read that stops there costs nothing of the next unit.
+     * A reader of compressed frames returns the end of the frame (a read past it decompresses one more frame);
+     * a plain object has one unit.
+     *
+     * @param position an offset inside the object.
+     * @return the offset where its unit ends, greater than {@code position}; by default {@link #size()}.
+     * @throws IOException if the object cannot be reached.
+     */
+    default long unitEnd(long position) throws IOException {
+        return size();
+    }
+
+    /**
      * Where the object is, for messages: a path or a URL, never a credential.
      *
      * @return its location.

@@ -56,10 +56,12 @@ public final class SegmentMover {
      * @param entry       the segment's entry (no move under way).
      * @param to          the target tier.
      * @param compression the compressor to apply to an uncompressed segment, or null.
+     * @param frameBytes  original bytes per compressed frame, or null for {@link SeekableCompressor#DEFAULT_FRAME_SIZE}.
      * @throws IOException if a step fails: a move that fails before its copy is verified leaves the source as it
      *                     was and no copy; after, the next run finishes it.
      */
-    public void move(Manifest manifest, SegmentLocation entry, String to, String compression) throws IOException {
+    public void move(Manifest manifest, SegmentLocation entry, String to, String compression, Integer frameBytes)
+            throws IOException {
         String applied = entry.compression() != null ? entry.compression() : compression;
         String extension = applied == null ? "" : tiers.compressor(applied).fileExtension();
         String prefix = manifest.day().keyPrefix() + "/";
@@ -78,7 +80,8 @@ public final class SegmentMover {
             long size;
             String checksum;
             try {
-                payload = compress ? compressed(manifest, entry, tiers.compressor(applied))
+                payload = compress ? compressed(manifest, entry, tiers.compressor(applied),
+                        frameBytes == null ? SeekableCompressor.DEFAULT_FRAME_SIZE : frameBytes)
                         : entry.hot() ? hotFile(manifest, entry.key())
                         : fetched(entry.tier(), entry.key(), entry.checksum());
                 size = Files.size(payload);
@@ -233,7 +236,7 @@ public final class SegmentMover {
     }
 
     /** Compresses a segment from wherever it is into a staged file, forced to disk. */
-    private Path compressed(Manifest manifest, SegmentLocation entry, SeekableCompressor compressor)
+    private Path compressed(Manifest manifest, SegmentLocation entry, SeekableCompressor compressor, int frameBytes)
             throws IOException {
         Path out = staging.resolve(manifest.day().keyPrefix().replace('/', '_') + "_"
                 + HotSegments.fileName(entry.segment()) + compressor.fileExtension());
@@ -241,7 +244,7 @@ public final class SegmentMover {
                 entry.checksum());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(source), CHUNK);
              OutputStream sink = new BufferedOutputStream(Files.newOutputStream(out), CHUNK)) {
-            compressor.compress(in, sink, SeekableCompressor.DEFAULT_FRAME_SIZE);
+            compressor.compress(in, sink, frameBytes);
         } finally {
             if (!entry.hot()) {
                 Files.deleteIfExists(source);

@@ -30,6 +30,7 @@ public final class SegmentWindow implements Closeable {
     private long size;
     private long windowStart;
     private int windowEnd;
+    private boolean clipped;
 
     /**
      * @param tiers   the tiers.
@@ -60,7 +61,7 @@ public final class SegmentWindow implements Closeable {
                     entry.records(), size, entry.firstTimestamp() == null ? Long.MIN_VALUE : entry.firstTimestamp(),
                     entry.maxTimestamp() == null ? Long.MIN_VALUE : entry.maxTimestamp());
         }
-        fill(0);
+        fill(0, false);
         SegmentDecoder.SegmentInfo info = SegmentDecoder.header(source.location(), bytes.duplicate().limit(windowEnd));
         if (info.index() != entry.segment()) {
             throw new IOException(source.location() + ": holds segment " + info.index() + ", the manifest says "
@@ -79,19 +80,24 @@ public final class SegmentWindow implements Closeable {
      * @throws IOException if the bytes cannot be read.
      */
     public int decode(SegmentDecoder decoder, long offset, RecordHandler handler) throws IOException {
-        for (int attempt = 0; ; attempt++) {
+        boolean clip = true;
+        for (int refills = 0; ; refills++) {
             int r = decoder.decode(buffer, bytes, windowStart, windowEnd, offset, handler);
             if (r != SegmentDecoder.NEED_MORE) {
                 return r;
             }
-            if (attempt == 2 || offset >= size) {
-                return SegmentDecoder.END;
+            if (offset + SegmentDecoder.RECORD_HEADER_SIZE > size || refills == 3) {
+                return SegmentDecoder.END; // no room for another record before the segment's end
             }
-            if (attempt == 1) {
+            if (refills > 0 && !clipped) {
+                // Refilled at the record, whole, and still short: the record is longer than the window. Grow to
+                // fit it only, so that the end of a full segment never makes the window (and every later read)
+                // larger.
                 int length = buffer.getInt((int) (offset - windowStart));
-                allocate(Math.max(bytes.capacity() * 2, (length + 15) & ~7));
+                allocate(Math.max(bytes.capacity(), (length + 15) & ~7));
             }
-            fill(offset);
+            fill(offset, clip);
+            clip = false; // a record that crosses the unit's end is read across it
         }
     }
 
@@ -120,6 +126,11 @@ public final class SegmentWindow implements Closeable {
         }
     }
 
+    /** @return the window's size in bytes: the configured one, or more only after a record longer than it. */
+    public int capacity() {
+        return bytes.capacity();
+    }
+
     /** @return where the segment being read is. */
     public String location() {
         return source == null ? day.toString() : source.location();
@@ -139,8 +150,18 @@ public final class SegmentWindow implements Closeable {
         windowEnd = 0;
     }
 
-    private void fill(long from) throws IOException {
+    /**
+     * Reads the window from an offset. Clipped, it stops at the end of the source's unit of reading (a compressed
+     * frame) when a record header fits before it: a window that ran into the next frame would decompress it for
+     * records that may never be read (a random record read would cost two frames).
+     */
+    private void fill(long from, boolean clip) throws IOException {
         int want = (int) Math.min(bytes.capacity(), size - from);
+        long unitEnd = clip ? source.unitEnd(from) : size;
+        clipped = unitEnd - from < want && unitEnd - from >= SegmentDecoder.RECORD_HEADER_SIZE;
+        if (clipped) {
+            want = (int) (unitEnd - from);
+        }
         bytes.clear().limit(want);
         source.readFully(from, bytes);
         bytes.clear();

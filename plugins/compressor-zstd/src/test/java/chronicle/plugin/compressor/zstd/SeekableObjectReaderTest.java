@@ -105,6 +105,26 @@ class SeekableObjectReaderTest {
     }
 
     @Test
+    void sequentialReadsOfSeveralFramesShouldHaveTheFollowingFramesDecompressedAheadInParallel() throws IOException {
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try (SeekableObjectReader reader = SeekableObjectReader.open(LocalFileRangeReader.open(write(original)),
+                new ZstdSeekableCompressor(), 32L * FRAME, threads)) {
+            ByteBuffer replay = ByteBuffer.allocate(original.length);
+            for (int at = 0; at < original.length; at += 2 * FRAME) {
+                int n = Math.min(2 * FRAME, original.length - at);
+                reader.readFully(at, replay.slice(at, n));
+            }
+            assertArrayEquals(original, replay.array());
+            // The first read (frames 0 and 1) is not known to go forward; the second decompresses its first frame
+            // itself and has its other frame and the next four read ahead; every later frame is read ahead.
+            assertEquals(FRAMES - 3, reader.framesReadAhead(), "every frame after the third was read ahead");
+            assertEquals(FRAMES, reader.framesDecompressed(), "and none was decompressed twice");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void randomReadsShouldNotReadAhead() throws IOException {
         try (SeekableObjectReader reader = SeekableObjectReader.open(LocalFileRangeReader.open(write(original)),
                 new ZstdSeekableCompressor(), 4L * FRAME, readAhead)) {
