@@ -147,14 +147,23 @@ final class BookCommand implements Callable<Integer> {
         s.append(']');
     }
 
+    /** How the book was built: from a snapshot in the stream, from a snapshot file, or by a full replay. */
+    static String warmStartLine(WarmStart.Result result) {
+        if (result.inStream()) {
+            return "warm start: snapshot record in the stream (seq " + result.replayFrom() + "), read "
+                    + result.records() + " records";
+        }
+        return result.snapshot().map(h -> "warm start: snapshot " + h.file().getFileName() + " (seq "
+                + h.sequence() + "), replayed " + result.records() + " records from seq " + result.replayFrom())
+                .orElse("full replay: " + result.records() + " records from seq " + result.replayFrom()
+                        + " (no snapshot)");
+    }
+
     private void printText(PrintWriter out, WarmStart.Result result, MarketBook book) {
         out.println("book of venue " + target.venue + " market " + target.market + " at " + Units.time(at));
         out.println("last event: seq " + book.lastSequence() + ", exchange " + Units.time(book.lastExchangeTimestamp())
                 + ", local " + Units.time(book.lastIngestTimestamp()) + (book.afterGap() ? " (after a gap)" : ""));
-        out.println(result.snapshot().map(h -> "warm start: snapshot " + h.file().getFileName() + " (seq "
-                + h.sequence() + "), replayed " + result.records() + " records from seq " + result.replayFrom())
-                .orElse("full replay: " + result.records() + " records from seq " + result.replayFrom()
-                        + " (no snapshot)"));
+        out.println(warmStartLine(result));
         LevelView levels = book.levels();
         int rows = Math.max(Math.min(depth, levels.depth(Side.BID)), Math.min(depth, levels.depth(Side.ASK)));
         java.util.List<String[]> table = new java.util.ArrayList<>();

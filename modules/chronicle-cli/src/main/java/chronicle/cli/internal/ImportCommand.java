@@ -6,6 +6,8 @@ import chronicle.ingest.api.ImportJob;
 import chronicle.ingest.api.ImportPipeline;
 import chronicle.ingest.api.ImportProgress;
 import chronicle.ingest.api.ImportResult;
+import chronicle.ingest.api.ImportTap;
+import chronicle.replay.api.SnapshotInjector;
 import chronicle.ingest.spi.InputOpener;
 import chronicle.ingest.spi.OnError;
 import chronicle.ingest.spi.VendorAdapter;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,6 +69,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Import again even if the ledger has these inputs; replaces the queue.")
     boolean force;
 
+    @Option(names = "--snapshot-interval", defaultValue = "60s", paramLabel = "DURATION|off",
+            description = "Inject a book snapshot into the imported stream every DURATION of exchange time (e.g. 60s, "
+                    + "5m), so that the book at any T starts from one close to T; off for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String snapshotInterval;
+
     @Spec
     CommandSpec spec;
 
@@ -85,9 +94,11 @@ final class ImportCommand implements Callable<Integer> {
         Path root = archive != null ? archive : config.load().archiveRoot();
         PrintWriter out = spec.commandLine().getOut();
         ImportJob job = new ImportJob(vendor, inputs, root, venue, symbol, date, stream, mode, force);
+        ImportTap tap = snapshotTap();
         ImportResult result = adapter.call(a -> {
             try {
-                return new ImportPipeline(opener(host)).run(job, a, adapter.version(), progress(spec.commandLine().getErr()));
+                return new ImportPipeline(opener(host)).run(job, a, adapter.version(),
+                        progress(spec.commandLine().getErr()), tap);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -99,12 +110,33 @@ final class ImportCommand implements Callable<Integer> {
             String other = result.otherRows() > 0 ? " (" + result.otherRows() + " of other symbols or streams, skipped)"
                     : "";
             out.println("import: " + result.queue() + ": " + result.rows() + " rows" + other + ", " + result.events()
-                    + " events, " + result.gaps() + " gap(s), " + Units.time(result.firstTimestamp()) + " .. "
-                    + Units.time(result.lastTimestamp()));
+                    + " events, " + result.gaps() + " gap(s), " + result.added() + " snapshot(s) injected, "
+                    + Units.time(result.firstTimestamp()) + " .. " + Units.time(result.lastTimestamp()));
             result.gapNotes().forEach(note -> out.println("  gap: " + note));
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The snapshot injector of {@code --snapshot-interval}, or null for {@code off}. */
+    private ImportTap snapshotTap() {
+        if (snapshotInterval.equals("off")) {
+            return null;
+        }
+        Duration interval;
+        try {
+            interval = Units.parseDuration(snapshotInterval);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-interval: " + e.getMessage()
+                    + " (or off)");
+        }
+        if (interval.toMillis() < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-interval " + snapshotInterval
+                    + ": give at least 1ms, for example 60s, or off");
+        }
+        SnapshotInjector injector = new SnapshotInjector(interval, 0);
+        return (type, sequence, timestamp, buffer, offset, length, out) ->
+                injector.onRecord(type, sequence, timestamp, buffer, offset, length, out::append);
     }
 
     /** Opens inputs, decompressing by the compressor whose extension ends the file name. */

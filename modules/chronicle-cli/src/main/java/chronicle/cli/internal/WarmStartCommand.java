@@ -49,7 +49,8 @@ final class WarmStartCommand implements Callable<Integer> {
         out.println(result.snapshot().map(h -> "snapshot: " + h.file() + "\n  codec " + h.codec() + ", venue "
                 + h.venueId() + ", market " + h.marketId() + ", mode " + h.mode() + ", sequence " + h.sequence()
                 + ", time " + Units.time(h.timestamp()) + ", update id " + h.updateId() + ", " + h.bodyLength()
-                + " bytes").orElse("snapshot: none under " + store.directory() + " (full replay)"));
+                + " bytes").orElse(result.inStream() ? "snapshot: a record of the stream itself, sequence "
+                + result.replayFrom() : "snapshot: none under " + store.directory() + " (full replay)"));
         out.println("replay: began at sequence " + result.replayFrom() + "; read " + result.records()
                 + " records, applied " + result.applied() + " events of this market");
         MarketBook book = result.book();

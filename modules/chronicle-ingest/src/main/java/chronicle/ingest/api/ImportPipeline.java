@@ -74,6 +74,23 @@ public final class ImportPipeline {
      */
     public ImportResult run(ImportJob job, VendorAdapter adapter, String version, ImportProgress progress)
             throws IOException {
+        return run(job, adapter, version, progress, null);
+    }
+
+    /**
+     * Runs an import, showing every record written to a tap (which may write more: injected snapshots).
+     *
+     * @param job      what to import.
+     * @param adapter  the vendor's adapter.
+     * @param version  the adapter's version, for the ledger.
+     * @param progress told how it advances.
+     * @param tap      sees each record written, or null.
+     * @return what was done; its {@code events} count the adapter's records, its {@code added} the tap's.
+     * @throws ImportException for bad input ({@code file:line: reason}), with the archive left as it was.
+     * @throws IOException     if reading or writing fails, with the archive left as it was.
+     */
+    public ImportResult run(ImportJob job, VendorAdapter adapter, String version, ImportProgress progress,
+                            ImportTap tap) throws IOException {
         List<LedgerEntry.Input> inputs = new ArrayList<>();
         for (Path input : job.inputs()) {
             if (!Files.isRegularFile(input)) {
@@ -89,13 +106,13 @@ public final class ImportPipeline {
             if (done.isPresent()) {
                 LedgerEntry e = done.get();
                 return new ImportResult(Path.of(e.queue()), true, e.rows(), e.otherRows(), e.events(), e.gaps(),
-                        e.gapNotes(), e.firstTimestamp(), e.lastTimestamp());
+                        e.gapNotes(), e.firstTimestamp(), e.lastTimestamp(), 0);
             }
         }
         MarketIds.Ids ids = MarketIds.assign(job.archiveRoot(), job.venue(), job.symbol());
         Path staging = StagingArea.create(job.archiveRoot(), "import");
         Path stagedQueue = staging.resolve("queue");
-        Sink sink = new Sink(ids.venueId(), ids.marketId());
+        Sink sink = new Sink(ids.venueId(), ids.marketId(), tap);
         long rows;
         long otherRows;
         try {
@@ -135,7 +152,7 @@ public final class ImportPipeline {
                     target.toString(), rows, otherRows, sink.events, sink.gaps, sink.notes, sink.first, sink.last,
                     System.currentTimeMillis()));
             return new ImportResult(target, false, rows, otherRows, sink.events, sink.gaps, sink.notes, sink.first,
-                    sink.last);
+                    sink.last, sink.addedRecords);
         } finally {
             StagingArea.delete(staging);
         }
@@ -167,8 +184,11 @@ public final class ImportPipeline {
         }
     }
 
-    /** Appends the adapter's records to the staging queue, checking time order and counting. */
+    /** Appends the adapter's records to the staging queue, checking time order and counting, and shows the tap. */
     private static final class Sink implements EventSink {
+        private final ImportTap tap;
+        private final ImportTap.Appender added = this::appendAdded;
+        private long addedRecords;
         private final EventHeaderWriter gapHeader;
         private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[EventHeader.LENGTH + Gap.length(Gap.MAX_NOTE)]);
         private final List<String> notes = new ArrayList<>();
@@ -179,8 +199,9 @@ public final class ImportPipeline {
         private long last = Long.MIN_VALUE;
         private String failure;
 
-        Sink(int venueId, long marketId) {
+        Sink(int venueId, long marketId, ImportTap tap) {
             this.gapHeader = new EventHeaderWriter(venueId, marketId, 0, 0);
+            this.tap = tap;
         }
 
         @Override
@@ -199,6 +220,18 @@ public final class ImportPipeline {
             }
             last = journalTimestamp;
             events++;
+            if (tap != null) {
+                tap.written(type, seq, journalTimestamp, buffer, offset, length, added);
+            }
+        }
+
+        private void appendAdded(int type, long journalTimestamp, DirectBuffer buffer, int offset, int length) {
+            long seq = writer.append(type, Math.max(journalTimestamp, last), buffer, offset, length);
+            if (seq < 0) {
+                failure = "cannot append an added record of " + length + " bytes (status " + seq + ")";
+                return;
+            }
+            addedRecords++;
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.List;
  * @param gapNotes       what each gap was.
  * @param firstTimestamp first record's journal timestamp.
  * @param lastTimestamp  last record's journal timestamp.
+ * @param added          records an {@link ImportTap} added (injected snapshots), not counted in {@code events}.
  */
 public record ImportResult(Path queue, boolean skipped, long rows, long otherRows, long events, long gaps,
-                           List<String> gapNotes, long firstTimestamp, long lastTimestamp) {
+                           List<String> gapNotes, long firstTimestamp, long lastTimestamp, long added) {
 }

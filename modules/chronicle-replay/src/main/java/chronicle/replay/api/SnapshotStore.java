@@ -1,6 +1,7 @@
 package chronicle.replay.api;
 
 import chronicle.protocol.api.BookMode;
+import chronicle.replay.internal.SnapshotTimeline;
 import chronicle.replay.spi.SnapshotCodec;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -24,7 +25,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The snapshots of one market: {@code <archive-root>/snapshots/<venue>/<market>/snapshot_<seq>.bin}, written to a
- * temporary file, synced and renamed, so a reader never sees half a snapshot.
+ * temporary file, synced and renamed, so a reader never sees half a snapshot; each is then entered in the market's
+ * time line ({@code timeline.idx}, see {@link #latestAtOrBefore}), which finds a snapshot by time without listing
+ * the directory.
  *
  * <pre>
  * Snapshot file, version 1 (header 128 bytes, then the codec's body)
@@ -114,7 +117,7 @@ public final class SnapshotStore {
         CRC32C crc = new CRC32C();
         crc.update(body.byteArray(), 0, length);
         header.putInt(92, (int) crc.getValue());
-        Path file = dir.resolve(String.format("snapshot_%020d.bin", book.lastSequence()));
+        Path file = fileOf(book.lastSequence());
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(dir);
@@ -128,6 +131,13 @@ public final class SnapshotStore {
             try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
                 directory.force(true); // the rename itself survives a power loss
             }
+            SnapshotTimeline timeline = new SnapshotTimeline(dir);
+            if (!timeline.exists()) {
+                // The first snapshot of a store that predates time lines: index the older ones first.
+                timeline.rewrite(list().stream().filter(h -> h.sequence() != book.lastSequence())
+                        .map(h -> new long[] {h.sequence(), h.timestamp()}).toList());
+            }
+            timeline.append(book.lastSequence(), book.lastTimestamp());
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);
@@ -177,33 +187,45 @@ public final class SnapshotStore {
     }
 
     /**
-     * The newest snapshot taken at or before a time. Snapshot times grow with their sequences (journal timestamps
-     * do), so this is a binary search over the file names that reads about log2(n) headers.
+     * The newest snapshot taken at or before a time, through the market's {@link SnapshotTimeline}: a binary search
+     * of its entries, so the cost does not grow with the number of snapshots stored. A store written before it had a
+     * time line gets one, from a listing, on the first search. An entry whose file is gone or torn is skipped for the
+     * one before it.
      *
      * @param timestamp epoch nanoseconds (journal time).
      * @return the newest snapshot taken at or before that time.
      */
     public Optional<SnapshotHeader> latestAtOrBefore(long timestamp) {
-        List<Path> files = new ArrayList<>(files());
-        int lo = 0;
-        int hi = files.size() - 1;
-        SnapshotHeader best = null;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            Optional<SnapshotHeader> h = header(files.get(mid));
-            if (h.isEmpty()) {
-                files.remove(mid); // torn or vanished: ignore it
-                hi--;
-                continue;
+        SnapshotTimeline timeline = new SnapshotTimeline(dir);
+        try {
+            if (!timeline.exists() && Files.isDirectory(dir)) {
+                timeline.rewrite(list().stream().map(h -> new long[] {h.sequence(), h.timestamp()}).toList());
             }
-            if (h.get().timestamp() <= timestamp) {
-                best = h.get();
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
+            try (SnapshotTimeline.Search search = timeline.open()) {
+                if (search == null) {
+                    return Optional.empty();
+                }
+                for (long i = search.lastAtOrBefore(timestamp); i >= 0; i--) {
+                    Optional<SnapshotHeader> header = header(fileOf(search.entry(i)[0]));
+                    if (header.isPresent()) {
+                        return header;
+                    }
+                }
+                return Optional.empty();
             }
+        } catch (IOException e) {
+            throw new ReplayException(dir.resolve(SnapshotTimeline.FILE) + ": cannot read the snapshot time line: "
+                    + e.getMessage() + " (delete it: the next search rebuilds it from the snapshot files)");
         }
-        return Optional.ofNullable(best);
+    }
+
+    /** @return the newest snapshot of the market (through the time line), if any. */
+    public Optional<SnapshotHeader> latest() {
+        return latestAtOrBefore(Long.MAX_VALUE);
+    }
+
+    private Path fileOf(long sequence) {
+        return dir.resolve(String.format("snapshot_%020d.bin", sequence));
     }
 
     /**

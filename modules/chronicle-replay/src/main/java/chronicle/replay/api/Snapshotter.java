@@ -70,7 +70,7 @@ public final class Snapshotter implements AutoCloseable {
         this.venueId = venueId;
         this.marketId = marketId;
         this.engine = new ReplayEngine(GapPolicy.RESET_AND_WAIT, maxDepth).track(venueId, marketId);
-        Optional<SnapshotHeader> resume = store.list().stream().reduce((a, b) -> b);
+        Optional<SnapshotHeader> resume = store.latest();
         StartPosition start = StartPosition.earliest();
         if (resume.isPresent()) {
             engine.put(SnapshotStore.load(resume.get(), name -> name.equals(codec.name()) ? codec : null, maxDepth));

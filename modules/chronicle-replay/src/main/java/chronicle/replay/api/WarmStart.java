@@ -3,16 +3,21 @@ package chronicle.replay.api;
 import chronicle.core.api.RecordSource;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
+import chronicle.replay.internal.StreamSnapshotSearch;
 import chronicle.replay.spi.SnapshotCodec;
 import org.agrona.DirectBuffer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * "The book of X at time T": opens at the newest snapshot taken at or before T, then replays the market's records
- * from just after the snapshot up to T. Without a snapshot it replays from the start of the queue.
+ * from just after the snapshot up to T. A snapshot is either a record of the stream itself (a venue's snapshot, or
+ * one an import or the refinery injected: found through the journal's time index by reading shortly before T, see
+ * {@link #SEARCH_WINDOW}) or a snapshot file of the {@link SnapshotStore}, whichever is newer. Without one it
+ * replays from the start of the stream.
  */
 public final class WarmStart {
 
@@ -23,14 +28,25 @@ public final class WarmStart {
      * What a warm start did.
      *
      * @param book        the market's book at T (null if the market had no book event up to T).
-     * @param snapshot    the snapshot it opened at, if any.
+     * @param snapshot    the snapshot file it opened at, if any.
+     * @param inStream    whether replay began at a snapshot record of the stream itself (at {@code replayFrom}).
      * @param replayFrom  the journal sequence replay began at.
-     * @param records     records read during replay (all markets).
+     * @param records     records read (all markets), windows searched in vain included.
      * @param applied     book events applied to this market.
      */
-    public record Result(MarketBook book, Optional<SnapshotHeader> snapshot, long replayFrom, long records,
-                         long applied) {
+    public record Result(MarketBook book, Optional<SnapshotHeader> snapshot, boolean inStream, long replayFrom,
+                         long records, long applied) {
     }
+
+    /**
+     * How far before T the stream is searched first for a snapshot record of its own: one interval of the
+     * snapshots an import or the refinery injects, so replay starts from one at most that far before T (a window 16
+     * times wider follows for sparser ones). The search is the replay: the window is read once.
+     */
+    public static final Duration SEARCH_WINDOW = SnapshotInjector.DEFAULT_INTERVAL;
+
+    /** The windows searched, as multiples of {@link #SEARCH_WINDOW}: then a snapshot file, or a full replay. */
+    private static final long[] SEARCH_MULTIPLES = {1, 16};
 
     /**
      * @param queue      the archive (or live) queue holding the market's records.
@@ -75,6 +91,24 @@ public final class WarmStart {
             engine.listener(listener);
         }
         Optional<SnapshotHeader> snapshot = snapshots == null ? Optional.empty() : snapshots.latestAtOrBefore(at);
+        long searched = 0;
+        for (long multiple : SEARCH_MULTIPLES) {
+            long from = at - SEARCH_WINDOW.toNanos() * multiple;
+            if (snapshot.isPresent() && from <= snapshot.get().timestamp()) {
+                break; // the snapshot file is in this window: replaying from it also applies snapshots after it
+            }
+            StreamSnapshotSearch.Found found;
+            try {
+                found = StreamSnapshotSearch.replayFromSnapshot(source, engine, venueId, marketId, from, at);
+            } catch (IllegalStateException damaged) {
+                throw new ReplayException("replay stopped at a damaged record: " + damaged.getMessage());
+            }
+            searched += found.records();
+            if (found.sequence() >= 0) {
+                return new Result(engine.book(venueId, marketId), Optional.empty(), true, found.sequence(),
+                        searched, engine.applied());
+            }
+        }
         StartPosition start = StartPosition.earliest();
         if (snapshot.isPresent()) {
             engine.put(SnapshotStore.load(snapshot.get(), codecs, maxDepth));
@@ -87,7 +121,7 @@ public final class WarmStart {
                 // replay until the first record after T, or the tail
             }
             MarketBook book = engine.book(venueId, marketId);
-            return new Result(book, snapshot, from, upTo.records, engine.applied());
+            return new Result(book, snapshot, false, from, searched + upTo.records, engine.applied());
         }
     }
 
@@ -150,7 +184,8 @@ public final class WarmStart {
             while (!upTo.done && polled(reader, upTo) > 0) {
                 // replay the span
             }
-            return new Result(engine.book(venueId, marketId), atFrom.snapshot(), atFrom.replayFrom(),
+            return new Result(engine.book(venueId, marketId), atFrom.snapshot(), atFrom.inStream(),
+                    atFrom.replayFrom(),
                     atFrom.records() + upTo.records, atFrom.applied() + engine.applied());
         }
     }

@@ -78,20 +78,30 @@ class WarmStartTest {
     @Test
     void shouldEqualFullReplayForManyRandomTimes() {
         Random random = new Random(42);
+        int inStream = 0;
         for (int i = 0; i < 40; i++) {
             long at = DAY_START + (long) (random.nextDouble() * 86_400_000_000_000L);
             WarmStart.Result warm = WarmStart.bookAt(queue, store, codecs, 1, 1, at, GapPolicy.FAIL, 0, null);
             WarmStart.Result full = WarmStart.bookAt(queue, null, codecs, 1, 1, at, GapPolicy.FAIL, 0, null);
             assertEquals(full.book().hash(), warm.book().hash(), "book at " + at);
             assertEquals(full.book().lastSequence(), warm.book().lastSequence(), "last applied record at " + at);
+            if (warm.inStream()) {
+                // A venue snapshot of the stream itself in the minute before T: newer than any file.
+                assertTrue(warm.snapshot().isEmpty(), "one start, not two");
+                assertTrue(warm.records() <= 200, "a minute of the stream: " + warm.records());
+                inStream++;
+                continue;
+            }
             assertTrue(warm.snapshot().isPresent(), "a snapshot at or before " + at);
             SnapshotHeader used = warm.snapshot().get();
             assertTrue(used.timestamp() <= at && at - used.timestamp() <= 700_000_000_000L, "the newest one");
             assertEquals(used.sequence() + 1, warm.replayFrom(), "replay begins at the snapshot boundary");
-            // At most one snapshot interval of the stream (10 of 1440 minutes: about 1,400 records) is replayed.
-            assertTrue(warm.records() <= 1_500, "warm start reads one interval, not the day: " + warm.records()
+            // At most the minute searched for a snapshot in the stream (about 140 records) and one snapshot
+            // interval of the stream (10 of 1440 minutes: about 1,400 records) are read.
+            assertTrue(warm.records() <= 1_650, "warm start reads one interval, not the day: " + warm.records()
                     + " records (full replay: " + full.records() + ")");
         }
+        assertTrue(inStream < 20, "venue snapshots are rare in this stream: " + inStream + " of 40 from one");
     }
 
     @Test
@@ -109,5 +119,29 @@ class WarmStartTest {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file left");
         }
         assertTrue(before.getFirst().file().getFileName().toString().matches("snapshot_\\d{20}\\.bin"));
+    }
+
+    @Test
+    void shouldFindSnapshotsThroughTheTimeLineRebuildItWhenMissingAndSkipADeletedFile() throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("timeline-copy"));
+        try (var files = Files.list(store.directory())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        SnapshotStore copied = new SnapshotStore(copy);
+        List<SnapshotHeader> all = copied.list();
+        Path timeline = copy.resolve("timeline.idx");
+        assertEquals(all.size() * 16L, Files.size(timeline), "one entry per snapshot file");
+        SnapshotHeader middle = all.get(all.size() / 2);
+        assertEquals(middle, copied.latestAtOrBefore(middle.timestamp()).orElseThrow());
+        assertEquals(all.get(all.size() / 2 - 1), copied.latestAtOrBefore(middle.timestamp() - 1).orElseThrow());
+
+        Files.delete(timeline); // a store written before time lines existed
+        assertEquals(middle, copied.latestAtOrBefore(middle.timestamp()).orElseThrow());
+        assertEquals(all.size() * 16L, Files.size(timeline), "rebuilt from the listing");
+
+        Files.delete(all.getLast().file()); // deleted by hand: the entry before it is used
+        assertEquals(all.get(all.size() - 2), copied.latest().orElseThrow());
     }
 }

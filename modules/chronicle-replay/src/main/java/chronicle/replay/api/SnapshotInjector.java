@@ -1,0 +1,177 @@
+package chronicle.replay.api;
+
+import chronicle.core.api.RecordHandler;
+import chronicle.protocol.api.EventHeader;
+import chronicle.protocol.api.EventType;
+import chronicle.protocol.api.MessageType;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.time.Duration;
+
+/**
+ * Puts snapshots into a market-data stream as it is written, so that "the book at T" of the stream starts from a
+ * snapshot at most one interval of exchange time before T: the import pipeline and the refinery both pass every
+ * record they write through one of these.
+ *
+ * <p>Each record written to the output is also applied to the market's book (the {@link ReplayEngine}, one book
+ * per market, gaps reset the book until the venue's next snapshot). After a record whose exchange time (journal time
+ * when the venue gives none) has passed a multiple of the interval since the market's last snapshot, the book is
+ * written to the output as a {@link SnapshotRecord}, stamped with that record's journal time. A book that is
+ * waiting for a snapshot after a gap is never written: there is nothing true to write until the venue's snapshot,
+ * and a venue's own snapshot counts as the market's last one.
+ *
+ * <p>Allocation-free per record once the markets' books exist. <b>Not thread-safe.</b>
+ */
+public final class SnapshotInjector implements ReplayEngine.Listener {
+
+    /** The default interval: a minute of exchange time. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+
+    /** Where injected snapshots are written: the same output as the records. */
+    @FunctionalInterface
+    public interface Output {
+
+        /**
+         * @param type             the record's message type id.
+         * @param journalTimestamp its journal time.
+         * @param buffer           its bytes.
+         * @param offset           where they begin.
+         * @param length           how many.
+         */
+        void append(int type, long journalTimestamp, DirectBuffer buffer, int offset, int length);
+    }
+
+    private final long intervalNanos;
+    private final ReplayEngine engine;
+    private final SnapshotRecord record = new SnapshotRecord();
+    private final EventHeader header = new EventHeader();
+    private final Long2LongHashMap lastSnapshotSlot = new Long2LongHashMap(Long.MIN_VALUE);
+    private MarketBook applied;
+    private MessageType appliedType;
+    private long injected;
+    private long tooLarge;
+
+    /**
+     * @param interval exchange time between snapshots of a market (at least a millisecond).
+     * @param maxDepth L2 levels kept per side, and so written (0: every level).
+     */
+    public SnapshotInjector(Duration interval, int maxDepth) {
+        if (interval.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("snapshot interval " + interval + ": give at least 1 ms, for example "
+                    + "60s");
+        }
+        this.intervalNanos = interval.toNanos();
+        this.engine = new ReplayEngine(GapPolicy.RESET_AND_WAIT, maxDepth).listener(this);
+    }
+
+    /**
+     * Applies a record the caller has just written to its output, and writes a snapshot of its market after it
+     * when one is due.
+     *
+     * @param type      the record's message type id.
+     * @param sequence  its journal sequence in the output (or the source's: only books' positions use it).
+     * @param timestamp its journal time.
+     * @param buffer    its bytes.
+     * @param offset    where they begin.
+     * @param length    how many.
+     * @param output    where a snapshot goes.
+     * @return whether a snapshot was written.
+     */
+    public boolean onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length,
+                            Output output) {
+        applied = null;
+        engine.onRecord(type, sequence, timestamp, buffer, offset, length);
+        MarketBook book = applied;
+        if (book == null || book.awaitingSnapshot()) {
+            return false;
+        }
+        long key = key(book);
+        long slot = Math.floorDiv(time(book), intervalNanos);
+        long last = lastSnapshotSlot.get(key);
+        if (isSnapshot(buffer, offset) || last == Long.MIN_VALUE) {
+            lastSnapshotSlot.put(key, slot); // the venue's own snapshot, or the market's first book event
+            return false;
+        }
+        if (slot <= last) {
+            return false;
+        }
+        return inject(book, timestamp, output, slot);
+    }
+
+    /**
+     * Writes a snapshot of every market whose book is whole now (a refinery after a restart: its first record
+     * for each market is a snapshot).
+     *
+     * @param timestamp the journal time to stamp them with.
+     * @param output    where they go.
+     * @return how many were written.
+     */
+    public int injectAll(long timestamp, Output output) {
+        int written = 0;
+        for (MarketBook book : engine.books()) {
+            if (!book.awaitingSnapshot() && inject(book, timestamp, output, Math.floorDiv(time(book), intervalNanos))) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private boolean inject(MarketBook book, long timestamp, Output output, long slot) {
+        lastSnapshotSlot.put(key(book), slot);
+        int length = record.encode(book);
+        if (length == 0) {
+            tooLarge++;
+            return false;
+        }
+        output.append(record.type(), timestamp, record.buffer(), 0, length);
+        injected++;
+        return true;
+    }
+
+    /** Whether the record just applied was a snapshot (as {@link ReplayEngine} tells them). */
+    private boolean isSnapshot(DirectBuffer buffer, int offset) {
+        return appliedType == MessageType.L2_SNAPSHOT || appliedType == MessageType.L3_EVENTS
+                && header.wrap(buffer, offset).eventCode() == EventType.SNAPSHOT.code();
+    }
+
+    private static long time(MarketBook book) {
+        return book.lastExchangeTimestamp() > 0 ? book.lastExchangeTimestamp() : book.lastTimestamp();
+    }
+
+    private static long key(MarketBook book) {
+        return ((long) book.venueId() << 32) | (book.marketId() & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public void onApplied(MarketBook book, MessageType type, long sequence) {
+        applied = book;
+        appliedType = type;
+    }
+
+    /** @return the engine that keeps the books (to look at a market's book, or seed one). */
+    public ReplayEngine engine() {
+        return engine;
+    }
+
+    /** @return snapshots written. */
+    public long injected() {
+        return injected;
+    }
+
+    /** @return snapshots not written because a book had more than {@link SnapshotRecord#MAX_ENTRIES} entries. */
+    public long tooLarge() {
+        return tooLarge;
+    }
+
+    /**
+     * The injector as a {@link RecordHandler} writing to one output (for a loop that copies records).
+     *
+     * @param output where records' snapshots go.
+     * @return a handler; it does not write the records themselves.
+     */
+    public RecordHandler handler(Output output) {
+        return (type, sequence, timestamp, buffer, offset, length) ->
+                onRecord(type, sequence, timestamp, buffer, offset, length, output);
+    }
+}
