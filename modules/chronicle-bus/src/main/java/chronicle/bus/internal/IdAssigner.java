@@ -33,7 +33,8 @@ public final class IdAssigner {
         Integer venueId = t.venues().get(name.venue());
         Integer venuePin = pins.venues().get(name.venue());
         if (venueId == null) {
-            int id = venuePin != null ? venuePin : free(t.maxVenueId(), pins.venues().values(), v -> t.venueName(v.intValue()) != null);
+            int id = venuePin != null ? venuePin
+                    : free(table.maxVenueId(), pins.venues().values(), v -> table.venueName(v.intValue()) != null);
             refuseTaken(pinsFile, "$.venues." + name.venue(), "venue", name.venue(), id, t.venueName(id), file);
             t = t.withVenue(name.venue(), id);
         } else if (venuePin != null && !venuePin.equals(venueId)) {

@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
                 "Without --from-seq/--from-time: the last --limit records. With one: up to --limit records from "
                         + "there. --follow then keeps printing new records until interrupted (Ctrl-C), and says "
                         + "so on standard error if the writer dies.",
+                "A market-data record of a market the root's registry (ids.json) names shows the names "
+                        + "(demo BTC-USD); with --venue/--symbol, names or registered ids pick an archived day.",
                 "Every record's CRC32C is checked; a corrupt record stops the command with exit code 1."})
 final class TailCommand implements Callable<Integer> {
 
