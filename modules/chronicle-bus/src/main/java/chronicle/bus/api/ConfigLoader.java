@@ -65,6 +65,10 @@ public final class ConfigLoader {
         require(file, config.busRoot(), "busRoot", "\"demo_bus\"");
         require(file, config.archiveRoot(), "archiveRoot", "\"demo_bus/archive\"");
         checkTiering(file, config);
+        if (config.symbolMap() != null && !Files.isRegularFile(config.symbolMap())) {
+            throw new ConfigException(file, "$.symbolMap", "no file " + config.symbolMap() + " (relative paths are "
+                    + "resolved against the working directory)", "create the symbol map or correct the path");
+        }
         return config;
     }
 

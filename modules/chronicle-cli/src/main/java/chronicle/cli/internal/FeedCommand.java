@@ -5,7 +5,6 @@ import chronicle.bus.api.Discovery;
 import chronicle.bus.api.Lease;
 import chronicle.bus.api.MarketIds;
 import chronicle.bus.api.MarketRegistry;
-import chronicle.bus.api.SymbolMap;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
@@ -66,7 +65,7 @@ final class FeedCommand implements Callable<Integer> {
 
     @Option(names = "--symbol-map", paramLabel = "FILE",
             description = "Symbol map pinning the ids of venues and symbols registered for the first time "
-                    + "(see docs/FORMATS.md).")
+                    + "(see docs/FORMATS.md; default: symbolMap of the configuration, if it is read).")
     Path symbolMap;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -93,7 +92,8 @@ final class FeedCommand implements Callable<Integer> {
         List<String> names = DemoSymbols.names(symbols);
         MarketRegistry registry = MarketRegistry.open(root);
         String venueName = DemoSymbols.venueName(registry, venue);
-        List<MarketIds.Ids> ids = DemoSymbols.register(registry, venueName, names, SymbolMap.readOrNone(symbolMap));
+        List<MarketIds.Ids> ids = DemoSymbols.register(registry, venueName, names,
+                config.symbolMap(symbolMap, busRoot == null));
         SyntheticMarket market = new SyntheticMarket(ids.getFirst().venueId(),
                 ids.stream().mapToLong(MarketIds.Ids::marketId).toArray(), snapshotEvery, seed);
         long written = 0;

@@ -137,4 +137,16 @@ class MarketNamesTest {
                 + bus.resolve("ids.json") + " gave it id 3 on first use"), refused.err());
         assertFalse(refused.out().contains("feed: writing"), "nothing written");
     }
+
+    @Test
+    void shouldPinIdsFromTheSymbolMapOfTheConfiguration() throws Exception {
+        Path map = Files.writeString(dir.resolve("symbols.json"), "{\"venues\":{\"demo\":4},\"symbols\":"
+                + "{\"demo/BTC-USD\":8}}");
+        Path config = Files.writeString(dir.resolve("chronicle.json"), "{\"busRoot\":\"" + dir.resolve("bus")
+                + "\",\"archiveRoot\":\"" + dir.resolve("bus/archive") + "\",\"symbolMap\":\"" + map + "\"}");
+        JournalFixture.Result feed = run("feed", "--config", config.toString(), "--symbols", "1", "--rate", "0",
+                "--count", "10");
+        assertEquals(0, feed.code(), feed.err());
+        assertEquals(new MarketIds.Ids(4, 8), MarketRegistry.open(dir.resolve("bus")).resolve("demo", "BTC-USD"));
+    }
 }
