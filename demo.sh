@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end, from a fresh clone: builds the runtime image, then runs the whole data path
 # with the image's launchers: demo feed -> live queue -> archive-tap -> archive queue -> tail and verify ->
-# snapshotter -> warm start -> the book of market 1 at a time T; then imports the LOBSTER and Binance samples and
-# prints a book of the imported day.
+# snapshotter -> warm start -> the book of demo BTC-USD at a time T; then imports the LOBSTER and Binance samples
+# and prints a book of the imported day. Markets are named (the feed registers venue demo, symbols BTC-USD, ...).
 # Needs JDK 25 (JAVA_HOME, or the Temurin 25 path below). Leaves the demo bus in ./demo_bus.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,21 +19,21 @@ rm -rf "$bus"
 
 echo "== plug-ins"
 $bin/chronicle plugins
-echo "== demo feed: 4 symbols, 20000 events/s for 3 s"
+echo "== demo feed: 4 symbols of venue demo (BTC-USD, ETH-USD, SOL-USD, XRP-USD), 20000 events/s for 3 s"
 $bin/chronicle feed --bus-root "$bus" --symbols 4 --rate 20000 --duration 3s
-echo "== archive tap: live -> archive"
+echo "== archive tap: live -> archive (carries the names to $bus/archive/ids.json)"
 $bin/archive-tap --live "$live" --archive "$archive" --start earliest --exit-when-idle 1s
 echo "== the archive's newest records, decoded"
 $bin/chronicle tail "$archive" --limit 3
 echo "== verify both queues"
 $bin/chronicle verify "$live"
 $bin/chronicle verify "$archive"
-echo "== snapshots of market 1 every 100 ms of stream time, then a warm start"
-$bin/snapshotter --archive "$archive" --venue 1 --market 1 --interval 100ms --exit-when-idle 1s
-$bin/warm-start --archive "$archive" --venue 1 --market 1
-echo "== the book of market 1 one second into the feed"
+echo "== snapshots of demo BTC-USD every 100 ms of stream time, then a warm start"
+$bin/snapshotter --archive "$archive" --venue demo --symbol BTC-USD --interval 100ms --exit-when-idle 1s
+$bin/warm-start --archive "$archive" --venue demo --symbol BTC-USD
+echo "== the book of demo BTC-USD one second into the feed"
 first=$($bin/chronicle tail "$archive" --from-seq 0 --limit 1 --json | sed 's/.*"ts":\([0-9]*\).*/\1/')
-$bin/chronicle book --archive "$archive" --venue 1 --market 1 --at $((first + 1000000000)) --depth 5
+$bin/chronicle book --archive "$archive" --venue demo --symbol BTC-USD --at $((first + 1000000000)) --depth 5
 echo "== import the LOBSTER sample (AAPL, 2012-06-21) and the Binance capture (NKNUSDT) into the archive"
 lobster=plugins/import-lobster/src/test/resources/lobster
 binance=plugins/import-binance/src/test/resources/binance
@@ -43,5 +43,4 @@ $bin/chronicle import --vendor binance --input $binance/BINANCE.http.0.0 $binanc
     --archive "$bus/archive" --venue binance --symbol NKNUSDT
 $bin/chronicle imports "$bus/archive"
 echo "== the AAPL book ten seconds after the open (09:30:10 New York)"
-$bin/chronicle book --archive "$bus/archive/nasdaq/AAPL/2012-06-21/book/queue" --venue 1 --market 1 \
-    --at 2012-06-21T13:30:10Z --depth 5
+$bin/chronicle book --archive "$bus/archive" --venue nasdaq --symbol AAPL --at 2012-06-21T13:30:10Z --depth 5

@@ -18,7 +18,8 @@ import java.util.Map;
  *   "tiering": [                       // optional: which streams move when; the first matching rule applies
  *     { "venue": "*", "symbol": "*", "stream": "*",
  *       "moves": [ { "to": "warm", "after": "2h", "compress": "zstd" }, { "to": "cold", "after": "7d" } ] }
- *   ]
+ *   ],
+ *   "symbolMap": "config/symbols.json" // optional: ids pinned for names registered for the first time
  * }
  * }</pre>
  * Relative paths are resolved against the working directory of the process that reads the file.
@@ -28,14 +29,28 @@ import java.util.Map;
  *                    {@code manifest/...}.
  * @param tiers       the storage tiers by name (empty: none configured).
  * @param tiering     the tiering rules in order (empty: nothing moves).
+ * @param symbolMap   the {@link SymbolMap} that {@code chronicle feed} and {@code chronicle import} pin ids with
+ *                    unless given another ({@code --symbol-map}), or null for none.
  */
 public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers,
-                              List<TieringRule> tiering) {
+                              List<TieringRule> tiering, Path symbolMap) {
 
     /** Normalizes the optional parts to empty collections. */
     public ChronicleConfig {
         tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         tiering = tiering == null ? List.of() : List.copyOf(tiering);
+    }
+
+    /**
+     * A configuration without a symbol map.
+     *
+     * @param busRoot     root of the bus.
+     * @param archiveRoot root of the archive.
+     * @param tiers       the storage tiers by name.
+     * @param tiering     the tiering rules in order.
+     */
+    public ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers, List<TieringRule> tiering) {
+        this(busRoot, archiveRoot, tiers, tiering, null);
     }
 
     /**
@@ -45,6 +60,6 @@ public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierCo
      * @param archiveRoot root of the archive.
      */
     public ChronicleConfig(Path busRoot, Path archiveRoot) {
-        this(busRoot, archiveRoot, Map.of(), List.of());
+        this(busRoot, archiveRoot, Map.of(), List.of(), null);
     }
 }

@@ -1,21 +1,11 @@
 package chronicle.bus.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import chronicle.bus.internal.StrictJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@link ChronicleConfig} strictly: unknown fields, wrong types and missing required values are
@@ -32,11 +22,6 @@ public final class ConfigLoader {
 
     /** Environment variable naming the configuration file. */
     public static final String CONFIG_ENV = "CHRONICLE_CONFIG";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ConfigLoader() {
     }
@@ -73,34 +58,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file, "$", "cannot read: " + e.getMessage(), "check the file's permissions");
         }
-        ChronicleConfig config;
-        try {
-            config = MAPPER.readValue(json, ChronicleConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file, path(e), "unknown field \"" + e.getPropertyName() + "\"" + at(e),
-                    "remove it or correct its spelling; known fields here: " + known(e.getKnownPropertyIds()));
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(file, path(e), cause.getMessage() + at(e), "correct this value");
-        } catch (InvalidFormatException e) {
-            throw new ConfigException(file, path(e), "\"" + e.getValue() + "\" is not a valid "
-                    + e.getTargetType().getSimpleName() + at(e), "write a " + e.getTargetType().getSimpleName());
-        } catch (MismatchedInputException e) {
-            String type = typeName(e.getTargetType());
-            throw new ConfigException(file, path(e), "wrong type, expected " + article(type) + at(e),
-                    "write " + article(type) + " here");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, "$", "not valid JSON" + at(e) + ": " + e.getOriginalMessage(),
-                    "correct the JSON syntax");
-        } catch (IOException e) {
-            throw new ConfigException(file, "$", "cannot read: " + e.getMessage(), "check the file");
-        }
+        ChronicleConfig config = StrictJson.read(file, json, ChronicleConfig.class);
         if (config == null) {
             throw new ConfigException(file, "$", "the file holds null", "write a JSON object");
         }
         require(file, config.busRoot(), "busRoot", "\"demo_bus\"");
         require(file, config.archiveRoot(), "archiveRoot", "\"demo_bus/archive\"");
         checkTiering(file, config);
+        if (config.symbolMap() != null && !Files.isRegularFile(config.symbolMap())) {
+            throw new ConfigException(file, "$.symbolMap", "no file " + config.symbolMap() + " (relative paths are "
+                    + "resolved against the working directory)", "create the symbol map or correct the path");
+        }
         return config;
     }
 
@@ -131,37 +99,5 @@ public final class ConfigLoader {
             throw new ConfigException(file, "$." + field, "missing required value",
                     "add \"" + field + "\": " + example);
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder("$");
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String at(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    }
-
-    private static String known(Collection<Object> ids) {
-        return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        return type == Path.class ? "path string" : type.getSimpleName();
-    }
-
-    private static String article(String type) {
-        return ("AEIOU".indexOf(Character.toUpperCase(type.charAt(0))) >= 0 ? "an " : "a ") + type;
     }
 }

@@ -78,6 +78,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadTheSymbolMapPathAndRefuseOneThatNamesNoFile() throws IOException {
+        Path map = Files.writeString(dir.resolve("symbols.json"), "{\"venues\":{\"demo\":1}}");
+        ChronicleConfig config = ConfigLoader.load(write("{\"busRoot\": \"bus\", \"archiveRoot\": \"a\", "
+                + "\"symbolMap\": \"" + map + "\"}"));
+        assertEquals(map, config.symbolMap());
+        ConfigException e = fails("{\"busRoot\": \"bus\", \"archiveRoot\": \"a\", \"symbolMap\": \""
+                + dir.resolve("none.json") + "\"}");
+        assertEquals("$.symbolMap", e.jsonPath());
+        assertTrue(e.getMessage().contains("no file " + dir.resolve("none.json")), e.getMessage());
+    }
+
+    @Test
     void shouldReportMissingFile() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.json")));
         assertTrue(e.getMessage().contains("file not found. Fix: create it"), e.getMessage());

@@ -1,6 +1,7 @@
 package chronicle.cli.internal;
 
 import chronicle.bus.api.ConfigLoader;
+import chronicle.bus.api.MarketName;
 import chronicle.bus.api.TierConfig;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.storage.api.DayBundle;
@@ -30,10 +31,12 @@ final class ArchivePackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROOT", description = "The archive root.")
     Path root;
 
-    @Option(names = "--venue", required = true, description = "Venue name, e.g. kraken.")
+    @Option(names = "--venue", required = true, paramLabel = "NAME|ID",
+            description = "Venue name, e.g. kraken, or its registered id.")
     String venue;
 
-    @Option(names = "--symbol", required = true, description = "Symbol as the vendor spells it, e.g. XBT/USD.")
+    @Option(names = "--symbol", required = true, paramLabel = "NAME|ID",
+            description = "Symbol as the vendor spells it, e.g. XBT/USD, or its registered market id.")
     String symbol;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The UTC day.")
@@ -56,11 +59,12 @@ final class ArchivePackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PluginHost host = PluginHost.forRuntimeImage();
         DayBundle.Packed packed;
+        MarketName market = ArchivedNames.of(root, venue, symbol);
         try (Tiers tiers = new Tiers(root, tiers(), host)) {
-            packed = DayBundle.pack(tiers, host, venue, symbol, date, out);
+            packed = DayBundle.pack(tiers, host, market.venue(), market.symbol(), date, out);
         }
         PrintWriter print = spec.commandLine().getOut();
-        print.println("pack: " + packed.file() + ": " + venue + "/" + symbol + " on " + date + ", streams "
+        print.println("pack: " + packed.file() + ": " + market + " on " + date + ", streams "
                 + String.join(", ", packed.streams()) + ", " + packed.files() + " files, " + Units.bytes(packed.bytes())
                 + " packed into " + Units.bytes(packed.size()));
         print.flush();

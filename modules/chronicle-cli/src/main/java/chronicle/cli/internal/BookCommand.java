@@ -96,14 +96,11 @@ final class BookCommand implements Callable<Integer> {
                 policy, 0, null);
         MarketBook book = result.book();
         if (book == null) {
-            throw new chronicle.core.api.QueueException(target.archive + ": venue " + target.venue + " market "
-                    + target.market
+            throw new chronicle.core.api.QueueException(target.archive + ": " + target.label()
                     + " has no book event at or before " + Units.time(at));
         }
         if (json) {
-            out.println(line(book, false).replaceFirst("^\\{", "{\"venue\":" + target.venue + ",\"market\":"
-                    + target.market
-                    + ",\"at\":" + at + ","));
+            out.println("{" + target.jsonFields() + ",\"at\":" + at + "," + line(book, false).substring(1));
         } else {
             printText(out, result, book);
         }
@@ -160,7 +157,7 @@ final class BookCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, WarmStart.Result result, MarketBook book) {
-        out.println("book of venue " + target.venue + " market " + target.market + " at " + Units.time(at));
+        out.println("book of " + target.label() + " at " + Units.time(at));
         out.println("last event: seq " + book.lastSequence() + ", exchange " + Units.time(book.lastExchangeTimestamp())
                 + ", local " + Units.time(book.lastIngestTimestamp()) + (book.afterGap() ? " (after a gap)" : ""));
         out.println(warmStartLine(result));

@@ -26,5 +26,8 @@ final class ConfigCommand implements Runnable {
         out.println("config:      " + config.location().toAbsolutePath().normalize());
         out.println("busRoot:     " + loaded.busRoot().toAbsolutePath().normalize());
         out.println("archiveRoot: " + loaded.archiveRoot().toAbsolutePath().normalize());
+        if (loaded.symbolMap() != null) {
+            out.println("symbolMap:   " + loaded.symbolMap().toAbsolutePath().normalize());
+        }
     }
 }

@@ -2,6 +2,7 @@ package chronicle.cli.internal;
 
 import chronicle.bus.api.ChronicleConfig;
 import chronicle.bus.api.ConfigLoader;
+import chronicle.bus.api.SymbolMap;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,5 +27,20 @@ final class ConfigOption {
      */
     ChronicleConfig load() {
         return ConfigLoader.load(location());
+    }
+
+    /**
+     * The symbol map a registering command pins ids with.
+     *
+     * @param option          the command's {@code --symbol-map}, or null.
+     * @param configNeeded    whether the command reads the configuration anyway (no root was given).
+     * @return the option's map; else, when the configuration is read (named with {@code --config}, or needed),
+     *         its {@code symbolMap}; else none.
+     */
+    SymbolMap symbolMap(Path option, boolean configNeeded) {
+        if (option != null) {
+            return SymbolMap.read(option);
+        }
+        return file != null || configNeeded ? SymbolMap.readOrNone(load().symbolMap()) : SymbolMap.NONE;
     }
 }

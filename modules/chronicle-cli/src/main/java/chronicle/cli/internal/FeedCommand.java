@@ -3,6 +3,8 @@ package chronicle.cli.internal;
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.Discovery;
 import chronicle.bus.api.Lease;
+import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
@@ -16,13 +18,16 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code chronicle feed}: the demo feed. Writes a realistic synthetic multi-symbol market (L2 diffs around a
  * random-walk mid price, trades, periodic snapshots) to {@code <bus-root>/live/<stream>/queue/<name>}, at a given
- * rate, until a count or a duration is reached or it is stopped (Ctrl-C).
+ * rate, until a count or a duration is reached or it is stopped (Ctrl-C). Its symbols are named (venue {@code demo},
+ * symbols {@code BTC-USD}, {@code ETH-USD}, ...) and registered in the bus root's registry before the first event;
+ * the events carry the ids the registry gives them (or a symbol map pins).
  */
 @Command(name = "feed", mixinStandardHelpOptions = true,
         description = "Write a synthetic multi-symbol market to a live queue (the demo feed).")
@@ -53,8 +58,15 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "demo_feed", description = "Queue name (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--venue", defaultValue = "1", description = "Venue id (default: ${DEFAULT-VALUE}).")
-    int venue;
+    @Option(names = "--venue", defaultValue = DemoSymbols.VENUE, paramLabel = "NAME",
+            description = "Venue name its symbols are registered under, or a registered venue id "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String venue;
+
+    @Option(names = "--symbol-map", paramLabel = "FILE",
+            description = "Symbol map pinning the ids of venues and symbols registered for the first time "
+                    + "(see docs/FORMATS.md; default: symbolMap of the configuration, if it is read).")
+    Path symbolMap;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -77,7 +89,13 @@ final class FeedCommand implements Callable<Integer> {
         BusLayout layout = new BusLayout(root, root.resolve("archive"));
         Path queuePath = layout.liveQueue(stream, name);
         PrintWriter out = spec.commandLine().getOut();
-        SyntheticMarket market = new SyntheticMarket(venue, symbols, snapshotEvery, seed);
+        List<String> names = DemoSymbols.names(symbols);
+        MarketRegistry registry = MarketRegistry.open(root);
+        String venueName = DemoSymbols.venueName(registry, venue);
+        List<MarketIds.Ids> ids = DemoSymbols.register(registry, venueName, names,
+                config.symbolMap(symbolMap, busRoot == null));
+        SyntheticMarket market = new SyntheticMarket(ids.getFirst().venueId(),
+                ids.stream().mapToLong(MarketIds.Ids::marketId).toArray(), snapshotEvery, seed);
         long written = 0;
         long startNanos = System.nanoTime();
         try (StopSignal stop = new StopSignal();
@@ -87,8 +105,8 @@ final class FeedCommand implements Callable<Integer> {
              Lease lease = discovery.publishWriter(queuePath, "feed")) {
             lease.markReady();
             long first = writer.nextSequence();
-            out.println("feed: writing " + symbols + " symbols at " + (rate == 0 ? "full speed" : rate + " events/s")
-                    + " to " + queuePath);
+            out.println("feed: writing " + symbols + " symbols of " + venueName + " (" + String.join(", ", names) + ") at "
+                    + (rate == 0 ? "full speed" : rate + " events/s") + " to " + queuePath);
             out.flush();
             long epochBase = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
             int max = SyntheticMarket.maxLength();

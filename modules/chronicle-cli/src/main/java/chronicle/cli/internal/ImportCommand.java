@@ -1,5 +1,6 @@
 package chronicle.cli.internal;
 
+import chronicle.bus.api.MarketRegistry;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.pluginhost.api.PluginProvider;
 import chronicle.ingest.api.ImportJob;
@@ -66,6 +67,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Bad input: stop (fail, the default) or skip it with a gap marker (gap).")
     String onError;
 
+    @Option(names = "--symbol-map", paramLabel = "FILE",
+            description = "Symbol map pinning the ids of a venue or symbol imported for the first time "
+                    + "(see docs/FORMATS.md; default: symbolMap of the configuration, if it is read).")
+    Path symbolMap;
+
     @Option(names = "--force", description = "Import again even if the ledger has these inputs; replaces the queue.")
     boolean force;
 
@@ -92,6 +98,8 @@ final class ImportCommand implements Callable<Integer> {
                         + "'; installed: " + host.providers(VendorAdapter.class).stream().map(PluginProvider::name)
                         .collect(Collectors.joining(", "))));
         Path root = archive != null ? archive : config.load().archiveRoot();
+        // Registered here, before the pipeline looks the names up, so pinned ids apply on first use.
+        MarketRegistry.open(root).assign(venue, symbol, config.symbolMap(symbolMap, archive == null));
         PrintWriter out = spec.commandLine().getOut();
         ImportJob job = new ImportJob(vendor, inputs, root, venue, symbol, date, stream, mode, force);
         ImportTap tap = snapshotTap();

@@ -30,10 +30,10 @@ final class ManifestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROOT", description = "The archive root.")
     Path root;
 
-    @Option(names = "--venue", paramLabel = "V", description = "Only this venue.")
+    @Option(names = "--venue", paramLabel = "NAME|ID", description = "Only this venue (name or registered id).")
     String venue;
 
-    @Option(names = "--symbol", paramLabel = "S", description = "Only this symbol.")
+    @Option(names = "--symbol", paramLabel = "NAME|ID", description = "Only this symbol (name or registered market id).")
     String symbol;
 
     @Option(names = "--json", description = "One JSON object per segment, with its stream day.")
@@ -55,6 +55,9 @@ final class ManifestCommand implements Callable<Integer> {
         int segments = 0;
         int moving = 0;
         List<StreamDay> days = StreamDay.discover(root);
+        String venue = this.venue == null ? null : ArchivedNames.venue(root, this.venue);
+        String symbol = this.symbol == null ? null : this.venue != null
+                ? ArchivedNames.of(root, this.venue, this.symbol).symbol() : ArchivedNames.symbol(root, this.symbol);
         for (StreamDay day : days) {
             if ((venue != null && !venue.equals(day.venue())) || (symbol != null && !symbol.equals(day.symbol()))) {
                 continue;

@@ -2,6 +2,9 @@ package chronicle.cli.internal;
 
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.MarketName;
+import chronicle.bus.api.MarketRegistry;
+import chronicle.bus.api.UnknownMarketException;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.RecordSource;
@@ -21,12 +24,16 @@ import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
- * The options that name one market, shared by book, snapshotter and warm-start. Two forms:
+ * The options that name one market, shared by book, snapshotter and warm-start. The venue and the market are each
+ * a registered name or a numeric id ({@link MarketRegistry#resolve}); two forms:
  * <ul>
- *   <li>{@code --archive QUEUE --venue ID --market ID}: a queue and the numeric ids in its event headers (the demo
- *       feed's archive: venue 1, markets 1..N);</li>
- *   <li>{@code --archive ROOT --venue NAME --symbol NAME}: an archive root of imports; the names are looked up in
- *       {@code ROOT/ids.json} and the queue is {@code ROOT/<venue>/<symbol>/<day of T>/book/queue}.</li>
+ *   <li>{@code --archive QUEUE --venue demo --symbol BTC-USD} (or {@code --venue 1 --market 1}): a queue; names are
+ *       looked up in the registry of the queue's root ({@link MarketRegistry#forQueue}: the demo feed's archive
+ *       queue {@code <bus-root>/archive/<stream>/queue/<name>} is named by {@code <bus-root>/archive/ids.json},
+ *       which the archive tap fills); numbers need no registry;</li>
+ *   <li>{@code --archive ROOT --venue kraken --symbol XBT/USD}: an archive root of imports; names (or registered
+ *       ids) are looked up in {@code ROOT/ids.json} and the queue is
+ *       {@code ROOT/<venue>/<symbol>/<day of T>/book/queue}.</li>
  * </ul>
  */
 final class MarketOptions {
@@ -35,11 +42,12 @@ final class MarketOptions {
             description = "The queue holding the market's events, or an archive root of imports.")
     Path archiveOption;
 
-    @Option(names = "--venue", required = true, paramLabel = "ID|NAME", description = "Venue id (queue) or name (root).")
+    @Option(names = "--venue", required = true, paramLabel = "NAME|ID",
+            description = "Venue name (e.g. demo, kraken) or numeric venue id.")
     String venueText;
 
-    @Option(names = {"--market", "--symbol"}, required = true, paramLabel = "ID|NAME",
-            description = "Market id (queue) or symbol as the vendor spells it (root).")
+    @Option(names = {"--symbol", "--market"}, required = true, paramLabel = "NAME|ID",
+            description = "Symbol as the venue spells it (e.g. BTC-USD, XBT/USD) or numeric market id.")
     String marketText;
 
     @Option(names = "--snapshots", paramLabel = "DIR",
@@ -60,6 +68,8 @@ final class MarketOptions {
     int venue;
     /** The market id, after {@link #resolve}. */
     long market;
+    /** The registry naming the market, after {@link #resolve}. */
+    MarketRegistry registry;
     private Path root;
 
     /**
@@ -72,46 +82,66 @@ final class MarketOptions {
         if (ChronicleQueue.isQueue(archiveOption)) {
             archive = archiveOption;
             source = RecordSource.Opener.ofQueue(archive);
-            try {
-                venue = Integer.parseInt(venueText);
-                market = Long.parseLong(marketText);
-            } catch (NumberFormatException e) {
-                throw new QueueException(archiveOption + " is a queue: --venue and --market take the numeric ids of "
-                        + "its events; give the archive root instead to use names");
-            }
+            registry = MarketRegistry.forQueue(archive);
+            MarketIds.Ids ids = registry.resolve(venueText, marketText);
+            venue = ids.venueId();
+            market = ids.marketId();
             return;
         }
         if (!Files.isDirectory(archiveOption)) {
             throw new QueueException(archiveOption + ": no such queue or archive root");
         }
         root = archiveOption;
-        MarketIds.Table ids = MarketIds.read(root.resolve("ids.json"));
-        Integer venueId = ids.venues().get(venueText);
-        Long marketId = ids.markets().get(venueText + "/" + marketText);
-        if (venueId == null || marketId == null) {
-            throw new QueueException(root + ": no market " + venueText + "/" + marketText + " in " + root.resolve("ids.json")
-                    + " (chronicle imports " + root + " lists what was imported)");
+        registry = MarketRegistry.open(root);
+        MarketName name;
+        try {
+            name = registry.name(venueText, marketText);
+        } catch (UnknownMarketException e) {
+            throw new QueueException("no market " + venueText + "/" + marketText + " in " + e.getMessage()
+                    + "; chronicle imports " + root + " lists what was imported");
         }
+        MarketIds.Ids ids = registry.resolve(name.venue(), name.symbol());
         if (time == null) {
             throw new QueueException("with an archive root, give the time (--at; for the snapshotter --date) so the "
                     + "day's queue can be found, or give the queue itself as --archive");
         }
         LocalDate day = Instant.ofEpochSecond(0, time).atZone(ZoneOffset.UTC).toLocalDate();
-        archive = new BusLayout(root, root).importQueue(venueText, marketText, day, "book");
-        StreamDay streamDay = new StreamDay(venueText, marketText, day, "book");
+        archive = new BusLayout(root, root).importQueue(name.venue(), name.symbol(), day, "book");
+        StreamDay streamDay = new StreamDay(name.venue(), name.symbol(), day, "book");
         if (Files.exists(Manifest.file(root, streamDay))) {
             // Segments may have moved to other tiers: read the day through the manifest.
             Tiers tiers = ArchiveTiers.of(root, config != null ? config : ArchiveTiers.defaultConfig());
             source = TieredReader.opener(tiers, streamDay, TieredReader.Options.forReplay());
         } else if (!ChronicleQueue.isQueue(archive)) {
-            throw new QueueException(archive + ": no book of " + venueText + "/" + marketText + " on " + day
+            throw new QueueException(archive + ": no book of " + name.key() + " on " + day
                     + " (chronicle imports " + root + " lists what was imported)");
         }
         if (source == null) {
             source = RecordSource.Opener.ofQueue(archive);
         }
-        venue = venueId;
-        market = marketId;
+        venue = ids.venueId();
+        market = ids.marketId();
+    }
+
+    /** @return the market as people name it ({@code kraken XBT/USD}), or its ids if unregistered; after resolve. */
+    String label() {
+        return registry.describe(venue, market);
+    }
+
+    /**
+     * @return JSON fields naming the market: {@code "venue":1,"market":1,"venue_name":"kraken","symbol":"XBT/USD"}
+     *         (the names null when unregistered); after resolve.
+     */
+    String jsonFields() {
+        java.util.Optional<MarketName> name = registry.nameOf(venue, market);
+        return "\"venue\":" + venue + ",\"market\":" + market + ",\"venue_name\":"
+                + name.map(n -> quote(n.venue())).orElse("null") + ",\"symbol\":"
+                + name.map(n -> quote(n.symbol())).orElse("null");
+    }
+
+    private static String quote(String text) {
+        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))
+                + "\"";
     }
 
     /** @return the snapshot root in effect. */

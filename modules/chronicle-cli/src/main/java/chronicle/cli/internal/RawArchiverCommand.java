@@ -33,7 +33,8 @@ final class RawArchiverCommand implements Callable<Integer> {
             description = "The archive root; segments go to <archive-root>/raw/v1/<venue>/<date>/raw/.")
     Path archiveRoot;
 
-    @Option(names = "--venue", required = true, paramLabel = "V", description = "The venue the queue belongs to.")
+    @Option(names = "--venue", required = true, paramLabel = "NAME|ID",
+            description = "The venue the queue belongs to: a name, or an id registered in the archive root.")
     String venue;
 
     @Option(names = "--compress",
@@ -56,6 +57,7 @@ final class RawArchiverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String venue = ArchivedNames.venue(archiveRoot, this.venue);
         RawArchiverConfig config = new RawArchiverConfig(source, archiveRoot, venue, compress, retainQ, pollMs);
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = new StopSignal();

@@ -16,6 +16,10 @@ import java.util.HexFormat;
  * JSON: {@code {"seq":42,"ts":<epoch ns>,"time":"...","type":7,"length":96,"payloadHex":"..."}} with the whole
  * payload, or {@code "event":{...}} in place of {@code payloadHex} when the decoder knows the type.
  *
+ * <p>With a {@link MarketLabeler}, a record of a registered market also shows the market's names: in text as
+ * {@code demo BTC-USD} before the event, in JSON as {@code "venue_name"} and {@code "symbol"} fields (the event keeps
+ * the numeric ids).
+ *
  * <p>Not thread-safe (reuses a scratch array).
  */
 final class RecordRenderer {
@@ -37,11 +41,29 @@ final class RecordRenderer {
         String decode(int type, DirectBuffer buffer, int offset, int length);
     }
 
+    /** Names the market a record belongs to. */
+    @FunctionalInterface
+    interface MarketLabeler {
+
+        /** Names no market. */
+        MarketLabeler NONE = (type, buffer, offset, length) -> null;
+
+        /**
+         * @param type   the record's type id.
+         * @param buffer holds the payload (valid during the call only).
+         * @param offset at which the payload begins.
+         * @param length of the payload.
+         * @return the market's names, or null if the record names no registered market.
+         */
+        chronicle.bus.api.MarketName nameOf(int type, DirectBuffer buffer, int offset, int length);
+    }
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final boolean json;
     private final int maxBytes;
     private final PayloadDecoder decoder;
+    private final MarketLabeler labeler;
     private final ObjectMapper mapper = new ObjectMapper();
     private byte[] scratch = new byte[256];
 
@@ -51,9 +73,20 @@ final class RecordRenderer {
      * @param decoder  adds readable payloads.
      */
     RecordRenderer(boolean json, int maxBytes, PayloadDecoder decoder) {
+        this(json, maxBytes, decoder, MarketLabeler.NONE);
+    }
+
+    /**
+     * @param json     render JSON objects instead of text.
+     * @param maxBytes payload bytes shown in text (0: all); JSON always carries the whole payload.
+     * @param decoder  adds readable payloads.
+     * @param labeler  names the markets of records.
+     */
+    RecordRenderer(boolean json, int maxBytes, PayloadDecoder decoder, MarketLabeler labeler) {
         this.json = json;
         this.maxBytes = maxBytes;
         this.decoder = decoder;
+        this.labeler = labeler;
     }
 
     /**
@@ -61,6 +94,7 @@ final class RecordRenderer {
      */
     String render(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
         String decoded = decoder.decode(type, buffer, offset, length);
+        chronicle.bus.api.MarketName market = decoded == null ? null : labeler.nameOf(type, buffer, offset, length);
         if (json) {
             ObjectNode node = mapper.createObjectNode();
             node.put("seq", sequence);
@@ -68,6 +102,10 @@ final class RecordRenderer {
             node.put("time", Units.time(timestamp));
             node.put("type", type);
             node.put("length", length);
+            if (market != null) {
+                node.put("venue_name", market.venue());
+                node.put("symbol", market.symbol());
+            }
             if (decoded != null) {
                 try {
                     node.set("event", mapper.readTree(decoded));
@@ -84,6 +122,9 @@ final class RecordRenderer {
                 .append("  time=").append(Units.time(timestamp))
                 .append("  type=").append(type)
                 .append("  len=").append(length);
+        if (market != null) {
+            line.append("  ").append(market);
+        }
         if (decoded != null) {
             return line.append("  ").append(decoded).toString();
         }

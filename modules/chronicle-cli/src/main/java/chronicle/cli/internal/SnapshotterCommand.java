@@ -68,9 +68,8 @@ final class SnapshotterCommand implements Callable<Integer> {
         try (StopSignal stop = new StopSignal();
              Snapshotter snapshotter = new Snapshotter(target.source, store, target.venue, target.market, planner,
                      codec, 0)) {
-            out.println("snapshotter: venue " + target.venue + " market " + target.market + " of " + target.archive
-                    + " -> "
-                    + store.directory() + ", every " + interval + " of stream time");
+            out.println("snapshotter: " + target.label() + " of " + target.archive + " -> " + store.directory()
+                    + ", every " + interval + " of stream time");
             out.flush();
             long lastWork = System.nanoTime();
             while (stop.running()) {

@@ -1,5 +1,8 @@
 package chronicle.cli.internal;
 
+import chronicle.bus.api.ConfigException;
+import chronicle.bus.api.MarketName;
+import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueInspector;
@@ -36,6 +39,8 @@ import java.util.concurrent.TimeUnit;
                 "Without --from-seq/--from-time: the last --limit records. With one: up to --limit records from "
                         + "there. --follow then keeps printing new records until interrupted (Ctrl-C), and says "
                         + "so on standard error if the writer dies.",
+                "A market-data record of a market the root's registry (ids.json) names shows the names "
+                        + "(demo BTC-USD); with --venue/--symbol, names or registered ids pick an archived day.",
                 "Every record's CRC32C is checked; a corrupt record stops the command with exit code 1."})
 final class TailCommand implements Callable<Integer> {
 
@@ -76,10 +81,12 @@ final class TailCommand implements Callable<Integer> {
 
     /** An archived stream day, read wherever its segments are (hot, or moved to storage tiers). */
     static final class ArchivedDay {
-        @Option(names = "--venue", required = true, paramLabel = "V", description = "Venue of an archived day.")
+        @Option(names = "--venue", required = true, paramLabel = "NAME|ID",
+                description = "Venue of an archived day: a name, or a registered venue id.")
         String venue;
 
-        @Option(names = "--symbol", required = true, paramLabel = "S", description = "Symbol of an archived day.")
+        @Option(names = "--symbol", required = true, paramLabel = "NAME|ID",
+                description = "Symbol of an archived day: a name, or a registered market id.")
         String symbol;
 
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day (UTC).")
@@ -114,7 +121,7 @@ final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordRenderer renderer = new RecordRenderer(json, bytes, hex ? RecordRenderer.PayloadDecoder.NONE
-                : chronicle.protocol.api.ProtocolJson::render);
+                : chronicle.protocol.api.ProtocolJson::render, labels(err));
         if (day != null) {
             return tailArchived(out, renderer);
         }
@@ -146,10 +153,11 @@ final class TailCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--follow reads a live queue; an archived "
                     + "day does not grow (drop --follow, or give a queue directory)");
         }
-        StreamDay streamDay = new StreamDay(day.venue, day.symbol, day.date, day.stream);
+        MarketName market = ArchivedNames.of(queue, day.venue, day.symbol);
+        StreamDay streamDay = new StreamDay(market.venue(), market.symbol(), day.date, day.stream);
         if (!Files.exists(Manifest.file(queue, streamDay)) && !Files.isDirectory(streamDay.queueDir(queue))) {
             throw new QueueException(queue + ": no " + streamDay + " in this archive root (chronicle manifest "
-                    + queue + " lists the archived days)");
+                    + queue + " lists the archived days)" + ArchivedNames.unknownHint(queue, day.venue, day.symbol));
         }
         try (Tiers tiers = ArchiveTiers.of(queue, day.config != null ? day.config : ArchiveTiers.defaultConfig())) {
             StartPosition start;
@@ -169,6 +177,17 @@ final class TailCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** Names the markets of records through the registry of the queue's root (an archive root with --venue). */
+    private RecordRenderer.MarketLabeler labels(PrintWriter err) {
+        try {
+            return new MarketLabels(day != null ? MarketRegistry.open(queue) : MarketRegistry.forQueue(queue));
+        } catch (ConfigException e) {
+            err.println("chronicle tail: " + e.getMessage() + " (markets are shown by id)");
+            err.flush();
+            return RecordRenderer.MarketLabeler.NONE;
+        }
     }
 
     private static void drain(RecordSource reader, Printer printer, long max) {

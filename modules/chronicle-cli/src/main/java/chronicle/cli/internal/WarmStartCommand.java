@@ -46,6 +46,7 @@ final class WarmStartCommand implements Callable<Integer> {
                 GapPolicy.FAIL, 0, null);
         double millis = (System.nanoTime() - started) / 1e6;
         PrintWriter out = spec.commandLine().getOut();
+        out.println("warm-start: " + target.label() + " of " + target.archive);
         out.println(result.snapshot().map(h -> "snapshot: " + h.file() + "\n  codec " + h.codec() + ", venue "
                 + h.venueId() + ", market " + h.marketId() + ", mode " + h.mode() + ", sequence " + h.sequence()
                 + ", time " + Units.time(h.timestamp()) + ", update id " + h.updateId() + ", " + h.bodyLength()
@@ -54,7 +55,7 @@ final class WarmStartCommand implements Callable<Integer> {
         out.println("replay: began at sequence " + result.replayFrom() + "; read " + result.records()
                 + " records, applied " + result.applied() + " events of this market");
         MarketBook book = result.book();
-        out.println(book == null ? "book: empty (no event of this market)"
+        out.println(book == null ? "book: empty (no event of " + target.label() + ")"
                 : String.format("book: at sequence %d (%s), %d bid and %d ask levels, hash %016x; %.1f ms",
                 book.lastSequence(), Units.time(book.lastTimestamp()),
                 book.levels().depth(chronicle.protocol.api.Side.BID),

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * at the touch, and a full snapshot first and then every {@code snapshotEvery} events of that symbol. The demo feed,
  * the acceptance runs and the benchmarks use it. Allocation-free per event.
  *
- * <p>Prices have exponent -2 (cents), sizes exponent -4. Each symbol is market id {@code 1 + index}; its update ids
+ * <p>Prices have exponent -2 (cents), sizes exponent -4. Each symbol is market id {@code 1 + index} unless the
+ * market ids are given (the demo feed gives those its registry assigned); its update ids
  * count from 1 and chain: every diff's {@code prevUpdateId} is the previous event's {@code lastUpdateId}.
  * <b>Not thread-safe.</b>
  */
@@ -25,6 +26,7 @@ public final class SyntheticMarket {
 
     private final int venueId;
     private final int symbols;
+    private final long[] marketIds;
     private final int snapshotEvery;
     private final SplittableRandom random;
     private final long[] mid;
@@ -47,11 +49,23 @@ public final class SyntheticMarket {
      * @param seed          the random seed: the same seed gives the same events.
      */
     public SyntheticMarket(int venueId, int symbols, int snapshotEvery, long seed) {
+        this(venueId, java.util.stream.LongStream.rangeClosed(1, Math.max(symbols, 0)).toArray(), snapshotEvery, seed);
+    }
+
+    /**
+     * @param venueId       venue id written in every header.
+     * @param marketIds     the market id of each symbol (one symbol per id).
+     * @param snapshotEvery events of one symbol between two of its snapshots.
+     * @param seed          the random seed: the same seed gives the same events.
+     */
+    public SyntheticMarket(int venueId, long[] marketIds, int snapshotEvery, long seed) {
+        int symbols = marketIds.length;
         if (symbols < 1 || snapshotEvery < 1) {
             throw new IllegalArgumentException("symbols and snapshotEvery must be >= 1");
         }
         this.venueId = venueId;
         this.symbols = symbols;
+        this.marketIds = marketIds.clone();
         this.snapshotEvery = snapshotEvery;
         this.random = new SplittableRandom(seed);
         this.mid = new long[symbols];
@@ -88,7 +102,7 @@ public final class SyntheticMarket {
      */
     public int next(MutableDirectBuffer buffer, int offset, long nowNanos) {
         int s = random.nextInt(symbols);
-        lastMarket = 1 + s;
+        lastMarket = marketIds[s];
         if (sinceSnapshot[s] >= snapshotEvery) {
             sinceSnapshot[s] = 0;
             return snapshot(buffer, offset, nowNanos, s);
@@ -116,7 +130,7 @@ public final class SyntheticMarket {
 
     private void header(MutableDirectBuffer buffer, int offset, long now, int s, EventType type, BookMode mode,
                         StreamKind stream, long first, long last, long prev) {
-        header.wrapForWrite(buffer, offset).venueId(venueId).marketId(1 + s).stream(stream).eventType(type)
+        header.wrapForWrite(buffer, offset).venueId(venueId).marketId(marketIds[s]).stream(stream).eventType(type)
                 .bookMode(mode).priceExponent(PRICE_EXPONENT).sizeExponent(SIZE_EXPONENT)
                 .ingestTimestamp(now).exchangeTimestamp(now - 50_000 - random.nextInt(450_000))
                 .sequence(sequence++).firstUpdateId(first).lastUpdateId(last).prevUpdateId(prev);

@@ -2,6 +2,7 @@ package chronicle.storage.api;
 
 import chronicle.bus.api.Discovery;
 import chronicle.bus.api.Lease;
+import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueOptions;
@@ -14,7 +15,10 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +29,12 @@ import java.util.function.BooleanSupplier;
  * crash at any moment the archive's writer recovers its tail, and the tap resumes at the archive's next sequence:
  * no gap, no duplicate. The tap reads the live queue as a named reader ({@value #DEFAULT_READER}), committing as it
  * goes, so live retention never deletes what it has not copied; otherwise the tap does not touch hot retention.
+ *
+ * <p>The tap carries the names of the markets: the registry of the live queue's root
+ * ({@link MarketRegistry#rootOf}, the bus root) is merged into the registry of the archive queue's root when the tap
+ * opens, whenever the live registry's content changes (checked at most once a second, before copying), and when it closes, so
+ * the archive names every market its events carry. A name or id that means different things in the two registries
+ * stops the tap with one line naming both ids ({@link chronicle.bus.api.ConfigException}).
  *
  * <p>The archive is written with the archive profile ({@link QueueOptions#archive()}: synced on roll, dense index
  * flushed at once) unless other options are given. <b>Not thread-safe: one thread runs the tap.</b>
@@ -44,6 +54,8 @@ public final class ArchiveTap implements AutoCloseable {
     /** The live queue's named reader of the tap. */
     public static final String DEFAULT_READER = "archive-tap";
 
+    private static final long REGISTRY_CHECK_NANOS = 1_000_000_000L;
+
     private static final System.Logger LOG = System.getLogger(ArchiveTap.class.getName());
 
     private final Path live;
@@ -57,8 +69,12 @@ public final class ArchiveTap implements AutoCloseable {
     private final Lease writerLease;
     private final Lease readerLease;
     private final ErrorHandler errors;
+    private final Path liveRoot;
+    private final Path archiveRoot;
     private long copied;
     private String failure;
+    private long nextRegistryCheck;
+    private byte[] registrySeen;
 
     /**
      * Opens both queues and positions the tap.
@@ -77,6 +93,8 @@ public final class ArchiveTap implements AutoCloseable {
         this.live = live;
         this.archive = archive;
         this.errors = archiveOptions.errorHandler();
+        this.liveRoot = MarketRegistry.rootOf(live);
+        this.archiveRoot = MarketRegistry.rootOf(archive);
         this.liveQueue = ChronicleQueue.openExisting(live);
         ChronicleQueue archiveQ = null;
         QueueReader r = null;
@@ -109,6 +127,7 @@ public final class ArchiveTap implements AutoCloseable {
                 LOG.log(Level.INFO, "archive-tap: resuming at live sequence {0}", String.valueOf(next));
             }
             r.commit();
+            carryRegistry();
         } catch (RuntimeException e) {
             closeQuietly(r);
             closeQuietly(w);
@@ -145,6 +164,13 @@ public final class ArchiveTap implements AutoCloseable {
      * @throws QueueException if a record cannot be appended or the live queue is corrupt.
      */
     public int poll(int limit) {
+        long now = System.nanoTime();
+        if (now - nextRegistryCheck >= 0) {
+            nextRegistryCheck = now + REGISTRY_CHECK_NANOS;
+            if (!Arrays.equals(liveRegistry(), registrySeen)) {
+                carryRegistry();
+            }
+        }
         int n = reader.poll(copy, limit);
         if (failure != null) {
             throw new QueueException(failure);
@@ -187,6 +213,30 @@ public final class ArchiveTap implements AutoCloseable {
         }
     }
 
+    /**
+     * Merges the live root's registry into the archive root's now (the tap also does it by itself, see above).
+     *
+     * @throws chronicle.bus.api.ConfigException naming both ids if a name or an id means different things in the two.
+     */
+    public void carryRegistry() {
+        if (liveRoot.equals(archiveRoot)) {
+            return;
+        }
+        byte[] seen = liveRegistry();
+        MarketRegistry source = MarketRegistry.open(liveRoot);
+        MarketRegistry.open(archiveRoot).mergeFrom(source);
+        registrySeen = seen;
+    }
+
+    /** The live registry's bytes (a small file, read at most once a second): what changed is what counts. */
+    private byte[] liveRegistry() {
+        try {
+            return Files.readAllBytes(liveRoot.resolve(MarketRegistry.FILE_NAME));
+        } catch (IOException e) {
+            return new byte[0]; // no registry (yet)
+        }
+    }
+
     /** @return the live reader, for waiting on new records ({@link QueueReader#await}). */
     public QueueReader liveReader() {
         return reader;
@@ -207,6 +257,11 @@ public final class ArchiveTap implements AutoCloseable {
         try {
             reader.commit();
         } finally {
+            try {
+                carryRegistry();
+            } catch (RuntimeException e) {
+                errors.onError(e);
+            }
             closeQuietly(readerLease);
             closeQuietly(writerLease);
             closeQuietly(reader);

@@ -1,22 +1,19 @@
 package chronicle.storage.internal.bundle;
 
 import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.MarketName;
+import chronicle.bus.api.MarketRegistry;
 import chronicle.storage.api.BundleException;
-import chronicle.storage.spi.DurableFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The venue and market ids of an unpacked day in the target's {@code ids.json}: every event header carries them,
  * so the target must give the names the same ids the source gave, or the day's events would name another market.
+ * The target's registry is changed through {@link MarketRegistry} (atomic, under its lock).
  */
 final class ArchiveIds {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArchiveIds() {
     }
@@ -75,16 +72,11 @@ final class ArchiveIds {
         if (ids == null) {
             return;
         }
-        Path file = targetRoot.resolve("ids.json");
-        MarketIds.Table table = MarketIds.read(file);
-        Map<String, Integer> venues = new TreeMap<>(table.venues());
-        Map<String, Long> markets = new TreeMap<>(table.markets());
-        venues.put(manifest.venue(), ids.venue());
-        markets.put(manifest.venue() + "/" + manifest.symbol(), ids.market());
-        if (venues.equals(table.venues()) && markets.equals(table.markets())) {
-            return;
+        try {
+            MarketRegistry.open(targetRoot).register(new MarketName(manifest.venue(), manifest.symbol()),
+                    new MarketIds.Ids(ids.venue(), ids.market()));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        DurableFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                new MarketIds.Table(venues, markets)));
     }
 }
