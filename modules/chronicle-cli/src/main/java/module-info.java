@@ -10,6 +10,7 @@ module chronicle.cli {
     requires chronicle.storage;
     requires chronicle.replay;
     requires chronicle.ingest;
+    requires chronicle.etl;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;

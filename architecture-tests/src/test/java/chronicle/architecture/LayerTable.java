@@ -11,8 +11,9 @@ import java.util.OptionalInt;
  * The layer table of docs/DESIGN.md as code, and the check of module descriptors against it.
  *
  * <p>A module may require a module of a lower layer, or one of its own layer that stands to its left in the
- * table. Built-in plug-ins ({@code chronicle.plugin.*}) sit above the engine: they may require layers 1 to 3 and
- * nothing of the app layer or of other plug-ins. Only {@code api} and {@code spi} packages may be exported.
+ * table. Built-in plug-ins ({@code chronicle.plugin.*}) sit above the engine: they may require layers 1 to 3 and,
+ * of the app layer, only the modules that own an SPI ({@code chronicle.etl}: the extract sink), never another
+ * plug-in. Only {@code api} and {@code spi} packages may be exported.
  */
 final class LayerTable {
 
@@ -24,6 +25,9 @@ final class LayerTable {
             List.of("chronicle.bus", "chronicle.storage", "chronicle.ingest"),
             List.of("chronicle.replay", "chronicle.api", "chronicle.sim"),
             List.of("chronicle.etl", "chronicle.framework", "chronicle.feed.binance", "chronicle.cli"));
+
+    /** App-layer modules that export an SPI, and so may be required by the plug-ins that provide it. */
+    private static final List<String> APP_SPI_OWNERS = List.of("chronicle.etl");
 
     private LayerTable() {
     }
@@ -91,7 +95,7 @@ final class LayerTable {
         int target = toLayer.getAsInt();
         boolean allowed;
         if (fromLayer == PLUGIN_LAYER) {
-            allowed = target <= 3;
+            allowed = target <= 3 || APP_SPI_OWNERS.contains(to);
         } else if (target == PLUGIN_LAYER) {
             allowed = false;
         } else if (target < fromLayer) {

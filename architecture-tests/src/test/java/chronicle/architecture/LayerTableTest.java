@@ -78,6 +78,16 @@ class LayerTableTest {
     }
 
     @Test
+    void shouldLetAPluginRequireTheAppLayerModuleThatOwnsItsSpi() {
+        ModuleDescriptor sink = ModuleDescriptor.newModule("chronicle.plugin.extract.x")
+                .requires("chronicle.etl").requires("chronicle.storage").build();
+        ModuleDescriptor app = ModuleDescriptor.newModule("chronicle.plugin.y").requires("chronicle.framework").build();
+        assertEquals(List.of(), LayerTable.violations(List.of(sink)));
+        assertEquals(List.of("chronicle.plugin.y (layer plug-in) -> chronicle.framework (layer 4): forbidden edge"),
+                LayerTable.violations(List.of(app)));
+    }
+
+    @Test
     void shouldPlaceThePluginHostInLayerOneWhereTheJournalCannotRequireIt() {
         assertEquals(OptionalInt.of(1), LayerTable.layerOf("chronicle.pluginhost"));
         ModuleDescriptor storage = ModuleDescriptor.newModule("chronicle.storage")

@@ -43,7 +43,19 @@ final class FailureMessage {
      * @param stackTrace whether to print the stack trace after the line.
      */
     static void print(String command, Throwable failure, PrintWriter err, boolean stackTrace) {
-        err.println("chronicle " + command + ": " + reason(failure));
+        printQualified("chronicle " + command, failure, err, stackTrace);
+    }
+
+    /**
+     * Prints a failure under the full name of the command that failed.
+     *
+     * @param qualifiedCommand the launcher and subcommand path, for example {@code chronicle-etl extract}.
+     * @param failure          what the command threw.
+     * @param err              standard error.
+     * @param stackTrace       whether to print the stack trace too.
+     */
+    static void printQualified(String qualifiedCommand, Throwable failure, PrintWriter err, boolean stackTrace) {
+        err.println(qualifiedCommand + ": " + reason(failure));
         if (stackTrace) {
             failure.printStackTrace(err);
         }

@@ -40,20 +40,43 @@ public final class Main {
      * @return the exit code.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(new ChronicleCommand(), args, out, err, false);
+    }
+
+    /**
+     * Runs a top-level command ({@code chronicle} or another launcher's) without exiting.
+     *
+     * @param root         the top-level command object.
+     * @param args         the arguments.
+     * @param out          standard output.
+     * @param err          standard error.
+     * @param oneLineUsage whether a usage error prints one line ({@code <command>: <message>}) instead of the
+     *                     message and the usage help.
+     * @return the exit code.
+     */
+    static int run(Object root, String[] args, PrintWriter out, PrintWriter err, boolean oneLineUsage) {
         // One line per log record ("INFO archive-tap: opened ..."), unless the user configured logging.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
                 && System.getProperty("java.util.logging.config.file") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
         }
-        CommandLine cli = new CommandLine(new ChronicleCommand());
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+        if (oneLineUsage) {
+            cli.setParameterExceptionHandler((e, arguments) -> {
+                CommandLine failed = e.getCommandLine();
+                failed.getErr().println(failed.getCommandSpec().qualifiedName(" ") + ": " + e.getMessage());
+                failed.getErr().flush();
+                return USAGE;
+            });
+        }
         boolean stackTrace = FailureMessage.stackTraceRequested();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // a subcommand's failure names its whole path: "chronicle archive pack: ..."
-            String command = commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^chronicle ", "");
-            FailureMessage.print(command, e, commandLine.getErr(), stackTrace);
+            FailureMessage.printQualified(commandLine.getCommandSpec().qualifiedName(" "), e, commandLine.getErr(),
+                    stackTrace);
             return FAILURE;
         });
         int code = cli.execute(args);

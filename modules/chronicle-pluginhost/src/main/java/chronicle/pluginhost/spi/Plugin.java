@@ -15,7 +15,9 @@ package chronicle.pluginhost.spi;
  *   <li>{@code chronicle.ingest.spi.VendorAdapter} ({@code chronicle.ingest}): a vendor's file format, read for
  *       import;</li>
  *   <li>{@code chronicle.replay.spi.SnapshotCodec} ({@code chronicle.replay}): the encoding of a book in a
- *       snapshot file.</li>
+ *       snapshot file;</li>
+ *   <li>{@code chronicle.etl.spi.ExtractSink} ({@code chronicle.etl}): a file format of research extracts (CSV,
+ *       Parquet).</li>
  * </ul>
  *
  * <p>A provider is a public class with a public no-argument constructor, declared twice so that it works as an

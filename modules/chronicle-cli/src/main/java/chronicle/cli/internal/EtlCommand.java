@@ -1,0 +1,28 @@
+package chronicle.cli.internal;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code chronicle-etl} command: moving market data in and out of the archive in bulk. Its
+ * subcommands are {@code extract} (research extracts to Parquet and CSV) and {@code import} (vendor files into the
+ * archive, the same command as {@code chronicle import}).
+ */
+@Command(name = "chronicle-etl",
+        mixinStandardHelpOptions = true,
+        versionProvider = ChronicleCommand.Version.class,
+        description = "Chronicle ETL: vendor files into the archive, research extracts out of it.",
+        subcommands = {ExtractCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+final class EtlCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: try 'chronicle-etl --help'");
+    }
+}
