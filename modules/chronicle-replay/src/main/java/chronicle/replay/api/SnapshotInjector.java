@@ -100,21 +100,19 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
     }
 
     /**
-     * Writes a snapshot of every market whose book is whole now (a refinery after a restart: its first record
-     * for each market is a snapshot).
+     * Writes a snapshot of a market now, if its book is whole (a refinery starting a clean queue after a restart
+     * or at midnight: the queue's first record is a snapshot).
      *
-     * @param timestamp the journal time to stamp them with.
-     * @param output    where they go.
-     * @return how many were written.
+     * @param venueId   venue id.
+     * @param marketId  market id.
+     * @param timestamp the journal time to stamp it with.
+     * @param output    where it goes.
+     * @return whether it was written.
      */
-    public int injectAll(long timestamp, Output output) {
-        int written = 0;
-        for (MarketBook book : engine.books()) {
-            if (!book.awaitingSnapshot() && inject(book, timestamp, output, Math.floorDiv(time(book), intervalNanos))) {
-                written++;
-            }
-        }
-        return written;
+    public boolean injectNow(int venueId, long marketId, long timestamp, Output output) {
+        MarketBook book = engine.book(venueId, marketId);
+        return book != null && !book.awaitingSnapshot()
+                && inject(book, timestamp, output, Math.floorDiv(time(book), intervalNanos));
     }
 
     private boolean inject(MarketBook book, long timestamp, Output output, long slot) {

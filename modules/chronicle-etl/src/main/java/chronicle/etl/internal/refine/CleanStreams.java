@@ -1,0 +1,79 @@
+package chronicle.etl.internal.refine;
+
+import chronicle.bus.api.MarketName;
+import chronicle.bus.api.BusLayout;
+import chronicle.protocol.api.StreamKind;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clean queues a refinery writes, one per market, stream and UTC day, as an archive root lays them out:
+ * {@code <sink>/<venue>/<symbol>/<date>/<stream>/queue}. When a market's stream passes midnight, its queue of the
+ * day before is sealed (complete, ready for tiering) and the next day's is opened. <b>Not thread-safe.</b>
+ */
+public final class CleanStreams implements AutoCloseable {
+
+    private final BusLayout layout;
+    private final Long2ObjectHashMap<CleanQueue> current = new Long2ObjectHashMap<>();
+    private boolean openedNow;
+
+    public CleanStreams(Path sink) {
+        this.layout = new BusLayout(sink, sink);
+    }
+
+    /**
+     * The queue of a market's stream for a day, opening it (and sealing the day before) if it is not the current one.
+     *
+     * @param venueId  venue id.
+     * @param marketId market id.
+     * @param name     the market's names.
+     * @param stream   the stream.
+     * @param epochDay the record's UTC day, as days since 1970-01-01.
+     * @return the queue; {@link #openedNow()} tells whether it was opened by this call.
+     */
+    CleanQueue forDay(int venueId, long marketId, MarketName name, StreamKind stream, long epochDay) {
+        long key = (((long) venueId << 32) | (marketId & 0xFFFF_FFFFL)) * 8 + stream.code();
+        CleanQueue queue = current.get(key);
+        if (queue != null && queue.epochDay() == epochDay) {
+            openedNow = false;
+            return queue;
+        }
+        if (queue != null) {
+            queue.finish();
+        }
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        CleanQueue next = CleanQueue.open(queueDir(name, stream, day), day);
+        current.put(key, next);
+        openedNow = true;
+        return next;
+    }
+
+    /** @return whether the last {@link #forDay} opened the queue it returned. */
+    boolean openedNow() {
+        return openedNow;
+    }
+
+    private Path queueDir(MarketName name, StreamKind stream, LocalDate day) {
+        return layout.importQueue(name.venue(), name.symbol(), day, stream.label());
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (CleanQueue q : current.values()) {
+            try {
+                q.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        current.clear();
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+}
