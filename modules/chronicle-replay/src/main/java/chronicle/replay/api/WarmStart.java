@@ -92,8 +92,9 @@ public final class WarmStart {
         }
         Optional<SnapshotHeader> snapshot = snapshots == null ? Optional.empty() : snapshots.latestAtOrBefore(at);
         long searched = 0;
-        for (long multiple : SEARCH_MULTIPLES) {
-            long from = at - SEARCH_WINDOW.toNanos() * multiple;
+        long anchor = at;
+        for (int w = 0; w < SEARCH_MULTIPLES.length; w++) {
+            long from = anchor - SEARCH_WINDOW.toNanos() * SEARCH_MULTIPLES[w];
             if (snapshot.isPresent() && from <= snapshot.get().timestamp()) {
                 break; // the snapshot file is in this window: replaying from it also applies snapshots after it
             }
@@ -104,6 +105,15 @@ public final class WarmStart {
                 throw new ReplayException("replay stopped at a damaged record: " + damaged.getMessage());
             }
             searched += found.records();
+            if (found.records() == 0 && anchor == at) {
+                // T is after the stream's end: the windows are taken before its last record instead.
+                long last = StreamSnapshotSearch.lastTimestamp(source);
+                if (last != Long.MIN_VALUE && last < at) {
+                    anchor = last;
+                    w--;
+                    continue;
+                }
+            }
             if (found.sequence() >= 0) {
                 return new Result(engine.book(venueId, marketId), Optional.empty(), true, found.sequence(),
                         searched, engine.applied());

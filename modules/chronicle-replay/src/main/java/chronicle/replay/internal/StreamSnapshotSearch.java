@@ -72,6 +72,27 @@ public final class StreamSnapshotSearch implements RecordHandler {
         return new Found(search.snapshot, search.read);
     }
 
+    /**
+     * The journal time of a stream's last record: where the search windows of a T after the stream's end start from.
+     *
+     * @param source the stream.
+     * @return its last record's journal time, or {@link Long#MIN_VALUE} if it holds none.
+     */
+    public static long lastTimestamp(RecordSource.Opener source) {
+        long end;
+        try (RecordSource reader = source.open(StartPosition.timestamp(Long.MAX_VALUE))) {
+            end = reader.nextSequence();
+        }
+        if (end <= 0) {
+            return Long.MIN_VALUE;
+        }
+        long[] last = {Long.MIN_VALUE};
+        try (RecordSource reader = source.open(StartPosition.sequence(end - 1))) {
+            reader.poll((type, sequence, timestamp, buffer, offset, length) -> last[0] = timestamp, 1);
+        }
+        return last[0];
+    }
+
     @Override
     public void onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
         if (done || timestamp > at) {
