@@ -93,10 +93,14 @@ public final class WarmStart {
         Optional<SnapshotHeader> snapshot = snapshots == null ? Optional.empty() : snapshots.latestAtOrBefore(at);
         long searched = 0;
         long anchor = at;
-        for (int w = 0; w < SEARCH_MULTIPLES.length; w++) {
+        long widest = SEARCH_WINDOW.toNanos() * SEARCH_MULTIPLES[SEARCH_MULTIPLES.length - 1];
+        // A snapshot file within the widest window: replaying from it also applies the stream's snapshots after it,
+        // in one pass, where searching a window first would read that window twice.
+        int windows = snapshot.isPresent() && at - snapshot.get().timestamp() <= widest ? 0 : SEARCH_MULTIPLES.length;
+        for (int w = 0; w < windows; w++) {
             long from = anchor - SEARCH_WINDOW.toNanos() * SEARCH_MULTIPLES[w];
             if (snapshot.isPresent() && from <= snapshot.get().timestamp()) {
-                break; // the snapshot file is in this window: replaying from it also applies snapshots after it
+                break;
             }
             StreamSnapshotSearch.Found found;
             try {
