@@ -23,6 +23,13 @@ import java.time.LocalDate;
  */
 final class CleanQueue implements AutoCloseable {
 
+    /**
+     * The archive profile without pre-touching: a refinery writes many queues at once, and pre-touching each one's
+     * next pages would take the cores it reads and writes on. Each writer's helper thread (segment preparation,
+     * the sync of a sealed segment) mostly waits on the disk.
+     */
+    private static final QueueOptions OPTIONS = QueueOptions.archive().withPretouch(false);
+
     private final Path dir;
     private final LocalDate day;
     private final long epochDay;
@@ -97,7 +104,7 @@ final class CleanQueue implements AutoCloseable {
 
     private void claim() {
         try {
-            queue = ChronicleQueue.open(dir, QueueOptions.archive());
+            queue = ChronicleQueue.open(dir, OPTIONS);
             writer = queue.createWriter();
         } catch (QueueException e) {
             if (queue != null) {

@@ -1,0 +1,155 @@
+package chronicle.benchmarks;
+
+import chronicle.bus.api.MarketIds;
+import chronicle.bus.api.MarketRegistry;
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueReader;
+import chronicle.core.api.QueueWriter;
+import chronicle.core.api.StartPosition;
+import chronicle.etl.api.Refinery;
+import chronicle.etl.api.RefineryConfig;
+import chronicle.protocol.api.SyntheticMarket;
+import chronicle.replay.api.GapPolicy;
+import chronicle.replay.api.ReplayEngine;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The refinery against plain replay of the same raw queue, side by side (targets: refine at least 5 M raw events/s on
+ * one thread, and at least 0.5x plain replay).
+ *
+ * <p>The raw queue: {@code events} {@code SyntheticMarket} events of {@code symbols} named markets of venue
+ * {@code demo} (registered in the work root's {@code ids.json}), 4.32 ms apart (a day's spacing for 20 M events),
+ * a venue snapshot of each market every 100,000 of its events, in an archive-profile queue; built per trial under
+ * {@code bench.dir} and deleted after it.
+ * <ul>
+ *   <li>{@code refine}: one {@link Refinery} pass over the whole raw queue ({@code --once}) into an empty clean root:
+ *       every record demultiplexed into its market's book or trades queue of the day, with the raw sequence in its
+ *       header, the book kept, a snapshot injected every 60 s of exchange time, the position committed after every
+ *       batch. Opening the refinery and closing it (which forces the clean queues to disk, as a live refinery does
+ *       once per 128 MiB segment on the writers' helper threads) are outside the timing, as is deleting the clean
+ *       root.</li>
+ *   <li>{@code replay}: the same raw queue read from the start by a {@link QueueReader} into a {@link ReplayEngine}
+ *       of every market: the books alone, nothing written.</li>
+ * </ul>
+ * Single-shot time per pass (ms); raw events per second are {@code events} / time.
+ */
+@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
+        JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS, JvmFlags.QUIET_COMPILE_COMMANDS,
+        JvmFlags.EARLY_JOURNAL_COMPILE})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RefineBenchmark {
+
+    /** Raw events. */
+    @Param({"5000000"})
+    int events;
+
+    /** Markets. */
+    @Param({"8"})
+    int symbols;
+
+    Path work;
+    Path raw;
+
+    @Setup(Level.Trial)
+    public void writeRawQueue() {
+        QuietLogs.warningsOnly();
+        work = BenchDirs.create("refine-");
+        MarketRegistry registry = MarketRegistry.open(work);
+        long[] markets = new long[symbols];
+        int venue = 0;
+        for (int i = 0; i < symbols; i++) {
+            MarketIds.Ids ids = registry.assign("demo", "SYM" + i + "-USD");
+            venue = ids.venueId();
+            markets[i] = ids.marketId();
+        }
+        raw = work.resolve("streams").resolve("raw").resolve("demo").resolve("queue");
+        SyntheticMarket market = new SyntheticMarket(venue, markets, 100_000, 7);
+        UnsafeBuffer buffer = new UnsafeBuffer(new byte[SyntheticMarket.maxLength()]);
+        long step = 86_400_000_000_000L / 20_000_000L;
+        try (ChronicleQueue q = ChronicleQueue.open(raw, QueueOptions.archive());
+             QueueWriter writer = q.createWriter()) {
+            for (int i = 0; i < events; i++) {
+                long now = SyntheticDay.DAY_START + i * step;
+                int length = market.next(buffer, 0, now);
+                writer.append(market.lastType(), now, buffer, 0, length);
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteWork() {
+        BenchDirs.delete(work);
+    }
+
+    /** A refinery opened before each {@code refine} operation into an empty clean root, closed after it. */
+    @State(Scope.Thread)
+    public static class OpenRefinery {
+        Refinery refinery;
+        Path sink;
+        int operation;
+        long expected;
+
+        @Setup(Level.Invocation)
+        public void open(RefineBenchmark bench) {
+            sink = bench.work.resolve("clean-" + operation++);
+            expected = bench.events;
+            refinery = Refinery.open(new RefineryConfig(bench.raw, sink, List.of(), Duration.ofMinutes(1),
+                    "bench-" + operation));
+        }
+
+        @TearDown(Level.Invocation)
+        public void close() {
+            Refinery.Stats stats = refinery.stats();
+            refinery.close();
+            BenchDirs.delete(sink);
+            if (stats.read() != expected || stats.written() != expected) {
+                throw new IllegalStateException("refined " + stats + " of " + expected + " raw events");
+            }
+        }
+    }
+
+    @Benchmark
+    public long refine(OpenRefinery open) {
+        open.refinery.run(() -> true, true, 0);
+        return open.refinery.stats().snapshots();
+    }
+
+    @Benchmark
+    public long replay() {
+        ReplayEngine engine = new ReplayEngine(GapPolicy.FAIL, 0);
+        long read = 0;
+        try (ChronicleQueue q = ChronicleQueue.openExisting(raw);
+             QueueReader reader = q.createReader(StartPosition.earliest())) {
+            for (int n; (n = reader.poll(engine, 1024)) > 0; ) {
+                read += n;
+            }
+        }
+        if (read != events) {
+            throw new IllegalStateException("replayed " + read + " of " + events + " raw events");
+        }
+        return engine.applied();
+    }
+}
