@@ -68,5 +68,17 @@ class ReplayLaunchersIT {
         String book = run(work, "chronicle", "book", "--archive", archive, "--venue", "1", "--market", "1",
                 "--at", "2100-01-01T00:00:00Z", "--json", "--depth", "3");
         assertTrue(book.startsWith("{\"venue\":1,\"market\":1,") && book.contains("\"bids\":[[\""), book);
+
+        // The same market by name: the feed registered demo BTC-USD, the tap carried the name to the archive root.
+        String named = run(work, "chronicle", "book", "--archive", archive, "--venue", "demo", "--symbol", "BTC-USD",
+                "--at", "2100-01-01T00:00:00Z", "--json", "--depth", "3");
+        assertEquals(book, named, "numbers and names give the same book");
+        assertTrue(named.startsWith("{\"venue\":1,\"market\":1,\"venue_name\":\"demo\",\"symbol\":\"BTC-USD\","),
+                named);
+        String again = run(work, "snapshotter", "--archive", archive, "--venue", "demo", "--symbol", "BTC-USD",
+                "--interval", "1ms", "--exit-when-idle", "500ms");
+        assertTrue(again.startsWith("snapshotter: demo BTC-USD of " + archive), again);
+        String warmByName = run(work, "warm-start", "--archive", archive, "--venue", "demo", "--symbol", "BTC-USD");
+        assertTrue(warmByName.startsWith("warm-start: demo BTC-USD of " + archive), warmByName);
     }
 }

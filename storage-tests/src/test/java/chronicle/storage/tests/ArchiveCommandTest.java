@@ -207,8 +207,9 @@ class ArchiveCommandTest {
                 killedMidway++;
                 assertFalse(Files.exists(target.resolve(Manifest.DIRECTORY)), "no manifest without its day");
                 try (var visible = Files.list(target)) {
-                    assertEquals(List.of(staging), visible.filter(p -> !p.equals(target.resolve("ids.json"))).toList(),
-                            "only the staging directory (and ids.json) after a kill");
+                    assertEquals(List.of(staging), visible.filter(p -> !p.equals(target.resolve("ids.json"))
+                                    && !p.equals(target.resolve("ids.json.lock"))).toList(),
+                            "only the staging directory (and the registry, ids.json and its lock file) after a kill");
                 }
             } else {
                 assertEquals(expected, ArchiveFixture.readQueue(day.queueDir(target)), "a whole day or none");
