@@ -9,6 +9,9 @@ public enum BookMode {
     /** orders. */
     L3(2);
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final BookMode[] VALUES = values();
+
     private final int code;
 
     BookMode(int code) {
@@ -25,6 +28,6 @@ public enum BookMode {
      * @return the mode, or null for an unknown code.
      */
     public static BookMode of(int code) {
-        return code >= 0 && code < values().length ? values()[code] : null;
+        return code >= 0 && code < VALUES.length ? VALUES[code] : null;
     }
 }

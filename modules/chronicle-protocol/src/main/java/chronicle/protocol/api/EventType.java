@@ -17,6 +17,9 @@ public enum EventType {
     /** a top-of-book quote. */
     QUOTE(7);
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final EventType[] VALUES = values();
+
     private final int code;
 
     EventType(int code) {
@@ -33,7 +36,7 @@ public enum EventType {
      * @return the event type, or null for an unknown code.
      */
     public static EventType of(int code) {
-        for (EventType t : values()) {
+        for (EventType t : VALUES) {
             if (t.code == code) {
                 return t;
             }

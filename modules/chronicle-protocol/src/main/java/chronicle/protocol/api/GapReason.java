@@ -13,6 +13,9 @@ public enum GapReason {
     /** bad input was skipped ({@code --on-error gap}). */
     BAD_INPUT(4);
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final GapReason[] VALUES = values();
+
     private final int code;
 
     GapReason(int code) {
@@ -29,6 +32,6 @@ public enum GapReason {
      * @return the reason, or null for an unknown code.
      */
     public static GapReason of(int code) {
-        return code >= 0 && code < values().length ? values()[code] : null;
+        return code >= 0 && code < VALUES.length ? VALUES[code] : null;
     }
 }

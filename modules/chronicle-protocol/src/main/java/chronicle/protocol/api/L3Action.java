@@ -21,6 +21,9 @@ public enum L3Action {
     /** a trading halt or its end (size 1 halt, 0 resume): the book does not change. */
     HALT(9);
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final L3Action[] VALUES = values();
+
     private final int code;
 
     L3Action(int code) {
@@ -37,6 +40,6 @@ public enum L3Action {
      * @return the action, or null for an unknown code.
      */
     public static L3Action of(int code) {
-        return code >= 1 && code <= values().length ? values()[code - 1] : null;
+        return code >= 1 && code <= VALUES.length ? VALUES[code - 1] : null;
     }
 }

@@ -9,6 +9,9 @@ public enum Side {
     /** ask / sell. */
     ASK(2);
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final Side[] VALUES = values();
+
     private final int code;
 
     Side(int code) {
@@ -25,7 +28,7 @@ public enum Side {
      * @return the side, or null for an unknown code.
      */
     public static Side of(int code) {
-        return code >= 0 && code < values().length ? values()[code] : null;
+        return code >= 0 && code < VALUES.length ? VALUES[code] : null;
     }
 
     /** @return "bid", "ask" or "unknown", for JSON. */

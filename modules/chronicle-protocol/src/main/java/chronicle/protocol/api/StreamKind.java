@@ -11,6 +11,9 @@ public enum StreamKind {
     /** top-of-book quotes. */
     QUOTES(3, "quotes");
 
+    /** The constants, copied once: {@code values()} copies its array on every call, and lookups are per record. */
+    private static final StreamKind[] VALUES = values();
+
     private final int code;
     private final String label;
 
@@ -34,6 +37,6 @@ public enum StreamKind {
      * @return the stream kind, or null for an unknown code.
      */
     public static StreamKind of(int code) {
-        return code >= 0 && code < values().length ? values()[code] : null;
+        return code >= 0 && code < VALUES.length ? VALUES[code] : null;
     }
 }

