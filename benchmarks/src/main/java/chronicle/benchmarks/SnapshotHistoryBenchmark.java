@@ -41,7 +41,7 @@ import java.util.function.Function;
  * 1,440 files). {@code oneDay} asks its own snapshot store. {@code year} asks a store holding a year of snapshots of
  * the market, 525,600 files: that day's 1,440 (hard links to them) and 364 more days of one a minute, as the
  * snapshotter leaves them (a snapshot file each, entered in the market's {@code timeline.idx}). The other days'
- * files are hard links to one snapshot file of the day, each under its own name: a warm start at a T of the day
+ * files are hard links to copies of one snapshot file of the day, each under its own name: a warm start at a T of the day
  * never opens them, and a store of real ones has the same directory and time line. Built once and cached under
  * {@code bench.dir} ({@code chronicle-snapshot-year-*}), about a minute here.
  *
@@ -61,6 +61,7 @@ public class SnapshotHistoryBenchmark {
     static final int TIMES = 4096;
     static final int DAYS = 365;
     static final long MINUTE = 60_000_000_000L;
+    static final int LINK_TARGETS = 16;
 
     /** Events of the day. */
     @Param({"20000000"})
@@ -116,13 +117,18 @@ public class SnapshotHistoryBenchmark {
                 timeline.putLong(h.sequence()).putLong(h.timestamp());
             }
             SnapshotHeader last = real.getLast();
+            // A file system allows tens of thousands of links per file (ext4: 65,000): link to a few copies.
+            Path[] targets = new Path[LINK_TARGETS];
+            for (int i = 0; i < LINK_TARGETS; i++) {
+                targets[i] = Files.copy(last.file(), dir.resolve("link-target-" + i + ".bin"));
+            }
             long sequence = last.sequence();
             long time = SyntheticDay.DAY_START + SyntheticDay.DAY_NANOS;
             for (int i = 0; i < (DAYS - 1) * 1440; i++) {
                 sequence += 13_900;
                 time += MINUTE;
                 Files.createLink(dir.resolve(String.format(Locale.ROOT, "snapshot_%020d.bin", sequence)),
-                        last.file());
+                        targets[i % LINK_TARGETS]);
                 timeline.putLong(sequence).putLong(time);
             }
             try (FileChannel out = FileChannel.open(dir.resolve("timeline.idx"), StandardOpenOption.CREATE_NEW,
