@@ -4,13 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static chronicle.cli.internal.JournalFixture.runEtl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,30 +24,20 @@ class EtlMainTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = EtlMain.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void shouldListExtractAndImportInItsHelp() {
-        Result help = run("--help");
+        JournalFixture.Result help = runEtl("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: chronicle-etl "), help.out());
         assertTrue(help.out().contains("  extract ") && help.out().contains("  import "), help.out());
-        Result extract = run("extract", "--help");
+        JournalFixture.Result extract = runEtl("extract", "--help");
         assertTrue(extract.out().startsWith("Usage: chronicle-etl extract "), extract.out());
         for (String option : List.of("--archive", "--venue", "--symbol", "--from", "--to", "--features", "--every",
                 "--every-event", "--format", "--compression", "--out", "--row-group-rows", "--gap-policy",
                 "--config")) {
             assertTrue(extract.out().contains(option), option + " in " + extract.out());
         }
-        assertTrue(run("import", "--help").out().startsWith("Usage: chronicle-etl import "));
+        assertTrue(runEtl("import", "--help").out().startsWith("Usage: chronicle-etl import "));
     }
 
     private List<String> extract(String... extra) {
@@ -64,7 +53,7 @@ class EtlMainTest {
 
     /** Exit code 2 and one line on standard error, {@code chronicle-etl extract: <start>...}. */
     private void assertUsage(String start, List<String> args) {
-        Result result = run(args.toArray(String[]::new));
+        JournalFixture.Result result = runEtl(args.toArray(String[]::new));
         assertEquals(2, result.code(), result.err());
         assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(result.err().startsWith("chronicle-etl extract: " + start), result.err());

@@ -40,6 +40,7 @@ final class DayStreams {
         if (Files.exists(Manifest.file(root, day))) {
             return TieredReader.opener(tiers, day, TieredReader.Options.forReplay());
         }
-        return CheckedQueueSource.opener(day.queueDir(root));
+        // an extract is written once and read for years: a flipped bit must stop it, not become a wrong row
+        return RecordSource.Opener.ofQueue(day.queueDir(root), true);
     }
 }
