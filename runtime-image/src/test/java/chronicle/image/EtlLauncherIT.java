@@ -43,7 +43,8 @@ class EtlLauncherIT {
                 && l.contains("plugins/extract-parquet/")), plugins.out() + plugins.err());
 
         Path book = work.resolve("book.csv");
-        StringBuilder rows = new StringBuilder("exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount\n");
+        StringBuilder rows = new StringBuilder(
+                "exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount\n");
         long t = 1_793_581_200_000_000L; // 2026-11-02T01:00:00Z in microseconds
         rows.append("kraken,XBT/USD,").append(t).append(',').append(t + 400).append(",true,bid,29999.5,1.5\n");
         rows.append("kraken,XBT/USD,").append(t).append(',').append(t + 400).append(",true,ask,30000.5,2\n");
@@ -59,7 +60,8 @@ class EtlLauncherIT {
         assertEquals(0, imported.exit(), imported.out() + imported.err());
 
         Path out = work.resolve("extract");
-        ImageProcess.Result extract = run(work, "chronicle-etl", "extract", "--archive", archive.toString(), "--venue", "kraken",
+        ImageProcess.Result extract = run(work, "chronicle-etl", "extract", "--archive", archive.toString(),
+                "--venue", "kraken",
                 "--symbol", "XBT/USD", "--from", "2026-11-02", "--to", "2026-11-03", "--features",
                 "mid,spread,levels:1", "--every", "100ms", "--out", out.toString());
         assertEquals(0, extract.exit(), extract.out() + extract.err());
@@ -70,9 +72,11 @@ class EtlLauncherIT {
         byte[] bytes = Files.readAllBytes(file);
         byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
         assertTrue(Arrays.equals(magic, Arrays.copyOfRange(bytes, 0, 4))
-                && Arrays.equals(magic, Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length)), "a whole Parquet file");
+                && Arrays.equals(magic, Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length)),
+                "a whole Parquet file");
 
-        ImageProcess.Result bad = run(work, "chronicle-etl", "extract", "--archive", archive.toString(), "--venue", "kraken",
+        ImageProcess.Result bad = run(work, "chronicle-etl", "extract", "--archive", archive.toString(),
+                "--venue", "kraken",
                 "--symbol", "XBT/USD", "--from", "2026-11-02", "--to", "2026-11-03", "--features", "mid,vwap",
                 "--out", out.toString());
         assertEquals(2, bad.exit());

@@ -89,8 +89,8 @@ class MainTest {
         List<String> lines = listed.out().lines().toList();
         assertTrue(lines.contains("BROKEN " + shared + ": skipped: " + shared
                 + " is writable by other users (mode rw-rw-rw-); run chmod go-w " + shared), listed.out());
-        assertTrue(lines.getLast().startsWith(imageProviders(listed) + " provider(s) loaded, 1 skipped; drop-in folder: "
-                + plugins
+        assertTrue(lines.getLast().startsWith(imageProviders(listed)
+                + " provider(s) loaded, 1 skipped; drop-in folder: " + plugins
                 + " (drop-ins must be owned by "), listed.out());
         assertTrue(lines.getLast().endsWith(" and not writable by group or others)"), listed.out());
     }
