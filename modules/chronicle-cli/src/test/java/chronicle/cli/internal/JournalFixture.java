@@ -51,6 +51,14 @@ final class JournalFixture {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs the {@code chronicle-etl} launcher's command line in this JVM. */
+    static Result runEtl(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = EtlMain.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** A payload of 8..107 bytes that follows from the sequence. */
     static byte[] payload(long sequence) {
         byte[] bytes = new byte[(int) (sequence % 100) + 8];

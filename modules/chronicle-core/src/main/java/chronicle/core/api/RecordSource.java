@@ -49,10 +49,22 @@ public interface RecordSource extends AutoCloseable {
          * @return the opener.
          */
         static Opener ofQueue(java.nio.file.Path queue) {
+            return ofQueue(queue, false);
+        }
+
+        /**
+         * The opener of a queue directory whose readers may check every record's CRC32C
+         * ({@link QueueReader#verifyChecksums(boolean)}): a damaged record then ends a poll with {@link #CORRUPT}.
+         *
+         * @param queue           an existing queue directory.
+         * @param verifyChecksums whether readers check each record's checksum.
+         * @return the opener.
+         */
+        static Opener ofQueue(java.nio.file.Path queue, boolean verifyChecksums) {
             return start -> {
                 ChronicleQueue q = ChronicleQueue.openExisting(queue);
                 try {
-                    return new QueueSource(q, q.createReader(start));
+                    return new QueueSource(q, q.createReader(start).verifyChecksums(verifyChecksums));
                 } catch (RuntimeException e) {
                     q.close();
                     throw e;

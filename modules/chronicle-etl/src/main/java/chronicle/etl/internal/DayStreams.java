@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Opens archived stream days: through the manifest and the tiers when the day has one (its segments may have
- * moved to NFS or S3), else as the hot queue under the archive root.
+ * moved to NFS or S3), else as the hot queue under the archive root, every record's checksum checked.
  */
 final class DayStreams {
 
@@ -40,6 +40,7 @@ final class DayStreams {
         if (Files.exists(Manifest.file(root, day))) {
             return TieredReader.opener(tiers, day, TieredReader.Options.forReplay());
         }
-        return RecordSource.Opener.ofQueue(day.queueDir(root));
+        // an extract is written once and read for years: a flipped bit must stop it, not become a wrong row
+        return RecordSource.Opener.ofQueue(day.queueDir(root), true);
     }
 }

@@ -33,9 +33,6 @@ sealed interface ExtractOutput extends AutoCloseable permits ExtractOutput.Local
      */
     long publish(String relative, Path file) throws IOException;
 
-    /** @return where the output is, for messages. */
-    String describe();
-
     @Override
     void close();
 
@@ -62,7 +59,7 @@ sealed interface ExtractOutput extends AutoCloseable permits ExtractOutput.Local
                 throw new ExtractException("--out " + output + ": " + e.getMessage() + " (give the configuration "
                         + "with --config)", true);
             }
-            return TierOutput.open(store, prefix, output);
+            return TierOutput.open(store, prefix);
         }
         Path dir = Path.of(output);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -81,11 +78,6 @@ sealed interface ExtractOutput extends AutoCloseable permits ExtractOutput.Local
         @Override
         public long publish(String relative, Path file) throws IOException {
             return Files.size(file);
-        }
-
-        @Override
-        public String describe() {
-            return dir.toString();
         }
 
         @Override

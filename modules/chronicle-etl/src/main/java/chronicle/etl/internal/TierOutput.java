@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * Extract output to a storage tier: each file is written and committed in a local staging folder, then put under
  * {@code <prefix>/<hive path>} (a put is atomic for readers: no partial object is ever visible) and deleted locally.
  */
-record TierOutput(TierStore store, String prefix, Path staging, String uri) implements ExtractOutput {
+record TierOutput(TierStore store, String prefix, Path staging) implements ExtractOutput {
 
-    static TierOutput open(TierStore store, String prefix, String uri) {
+    static TierOutput open(TierStore store, String prefix) {
         try {
-            return new TierOutput(store, prefix, Files.createTempDirectory("chronicle-extract-"), uri);
+            return new TierOutput(store, prefix, Files.createTempDirectory("chronicle-extract-"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder in " + System.getProperty("java.io.tmpdir")
                     + ": " + e.getMessage(), e);
@@ -36,11 +36,6 @@ record TierOutput(TierStore store, String prefix, Path staging, String uri) impl
         ObjectStat stat = store.put(key, file, true);
         Files.deleteIfExists(file);
         return stat.size();
-    }
-
-    @Override
-    public String describe() {
-        return uri;
     }
 
     @Override
