@@ -25,11 +25,18 @@ class EtlMainTest {
     Path dir;
 
     @Test
-    void shouldListExtractAndImportInItsHelp() {
+    void shouldListRefineExtractAndImportInItsHelp() {
         JournalFixture.Result help = runEtl("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: chronicle-etl "), help.out());
-        assertTrue(help.out().contains("  extract ") && help.out().contains("  import "), help.out());
+        assertTrue(help.out().contains("  refine ") && help.out().contains("  extract ")
+                && help.out().contains("  import "), help.out());
+        JournalFixture.Result refine = runEtl("refine", "--help");
+        assertTrue(refine.out().startsWith("Usage: chronicle-etl refine "), refine.out());
+        for (String option : List.of("--source", "--sink", "--symbol", "--snapshot-interval", "--once",
+                "--reader-name", "--symbol-map", "--config")) {
+            assertTrue(refine.out().contains(option), option + " in " + refine.out());
+        }
         JournalFixture.Result extract = runEtl("extract", "--help");
         assertTrue(extract.out().startsWith("Usage: chronicle-etl extract "), extract.out());
         for (String option : List.of("--archive", "--venue", "--symbol", "--from", "--to", "--features", "--every",

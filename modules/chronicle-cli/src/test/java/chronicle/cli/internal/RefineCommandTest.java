@@ -32,7 +32,7 @@ class RefineCommandTest {
         Path raw = bus.resolve("live/market_data/queue/demo_feed");
         Path clean = dir.resolve("clean");
 
-        EtlMainTest.Result refine = EtlMainTest.run("refine", "--source", raw.toString(), "--sink", clean.toString(),
+        JournalFixture.Result refine = JournalFixture.runEtl("refine", "--source", raw.toString(), "--sink", clean.toString(),
                 "--once", "--snapshot-interval", "1ms");
         assertEquals(0, refine.code(), refine.err());
         assertTrue(refine.out().startsWith("refine: " + raw + " -> " + clean + " from raw sequence 0"), refine.out());
@@ -50,7 +50,7 @@ class RefineCommandTest {
         assertTrue(book.out().startsWith("book of demo BTC-USD at "), book.out());
         assertTrue(book.out().contains("warm start: snapshot record in the stream"), book.out());
 
-        EtlMainTest.Result again = EtlMainTest.run("refine", "--source", raw.toString(), "--sink", clean.toString(),
+        JournalFixture.Result again = JournalFixture.runEtl("refine", "--source", raw.toString(), "--sink", clean.toString(),
                 "--once");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("read 0 raw records: 0 written"), again.out());
@@ -58,7 +58,7 @@ class RefineCommandTest {
 
     @Test
     void shouldRejectBadInputWithOneLineAndExitTwo() {
-        EtlMainTest.Result missing = EtlMainTest.run("refine", "--source", dir.resolve("nothing").toString(),
+        JournalFixture.Result missing = JournalFixture.runEtl("refine", "--source", dir.resolve("nothing").toString(),
                 "--sink", dir.resolve("clean").toString(), "--once");
         assertEquals(2, missing.code(), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
@@ -69,7 +69,7 @@ class RefineCommandTest {
         Path bus = dir.resolve("bus");
         assertEquals(0, run("feed", "--bus-root", bus.toString(), "--symbols", "1", "--rate", "0", "--count", "10")
                 .code());
-        EtlMainTest.Result interval = EtlMainTest.run("refine", "--source",
+        JournalFixture.Result interval = JournalFixture.runEtl("refine", "--source",
                 bus.resolve("live/market_data/queue/demo_feed").toString(), "--sink", dir.resolve("clean").toString(),
                 "--snapshot-interval", "often");
         assertEquals(2, interval.code(), interval.err());
