@@ -1,6 +1,7 @@
 package chronicle.plugin.snapshot.l3;
 
 import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.RecordSource;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.QueueWriter;
@@ -19,6 +20,7 @@ import chronicle.replay.api.L3Book;
 import chronicle.replay.api.MarketBook;
 import chronicle.replay.api.ReplayEngine;
 import chronicle.replay.api.SnapshotHeader;
+import chronicle.replay.api.SnapshotInjector;
 import chronicle.replay.api.SnapshotPlanner;
 import chronicle.replay.api.SnapshotStore;
 import chronicle.replay.api.Snapshotter;
@@ -253,6 +255,44 @@ class L3WarmStartTest {
         assertEquals(before, store.list());
         try (var files = Files.list(store.directory())) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void injectedL3SnapshotsShouldHoldTheReplayedBookWithItsOrderQueues() {
+        Path injected = dir.resolve("archive/market_data/queue/lobster_injected");
+        SnapshotInjector injector = new SnapshotInjector(java.time.Duration.ofSeconds(1), 0);
+        ReplayEngine full = new ReplayEngine(GapPolicy.FAIL, 0);
+        ReplayEngine fromSnapshot = new ReplayEngine(GapPolicy.FAIL, 0);
+        int[] checked = {0};
+        try (ChronicleQueue in = ChronicleQueue.openExisting(queue);
+             QueueReader reader = in.createReader(StartPosition.earliest());
+             ChronicleQueue out = ChronicleQueue.open(injected, QueueOptions.archive().withSegmentSize(1 << 20));
+             QueueWriter writer = out.createWriter()) {
+            SnapshotInjector.Output output = (type, timestamp, buffer, offset, length) -> {
+                writer.append(type, timestamp, buffer, offset, length);
+                // The injected record alone gives a book; it must be the one replay has at this point.
+                fromSnapshot.onRecord(type, 0, timestamp, buffer, offset, length);
+                long market = new EventHeader().wrap(buffer, offset).marketId();
+                L3SnapshotCodecTest.assertSameBook(full.book(VENUE, market).l3(),
+                        fromSnapshot.book(VENUE, market).l3());
+                checked[0]++;
+            };
+            while (reader.poll((type, sequence, timestamp, buffer, offset, length) -> {
+                writer.append(type, timestamp, buffer, offset, length);
+                full.onRecord(type, sequence, timestamp, buffer, offset, length);
+                injector.onRecord(type, sequence, timestamp, buffer, offset, length, output);
+            }, 100) > 0) {
+                // copy the whole stream
+            }
+        }
+        assertTrue(checked[0] >= 2 * 14, "a snapshot of each market a second over 15 s: " + checked[0]);
+        for (long at : messageTimes) {
+            WarmStart.Result warm = WarmStart.bookAt(RecordSource.Opener.ofQueue(injected), null, codecs, VENUE,
+                    MARKET, at, GapPolicy.FAIL, 0, null);
+            WarmStart.Result expected = WarmStart.bookAt(queue, null, codecs, VENUE, MARKET, at, GapPolicy.FAIL, 0,
+                    null);
+            L3SnapshotCodecTest.assertSameBook(expected.book().l3(), warm.book().l3());
         }
     }
 }
