@@ -54,8 +54,9 @@ class ReplayLaunchersIT {
         Matcher wrote = Pattern.compile("wrote (\\d+) snapshot").matcher(snapshotter);
         assertTrue(wrote.find() && Integer.parseInt(wrote.group(1)) > 0, snapshotter);
         try (var files = Files.list(bus.resolve("archive/snapshots/1/1"))) {
-            assertTrue(files.allMatch(f -> f.getFileName().toString().matches("snapshot_\\d{20}\\.bin")));
+            assertTrue(files.allMatch(f -> f.getFileName().toString().matches("snapshot_\\d{20}\\.bin|timeline\\.idx")));
         }
+        assertTrue(Files.isRegularFile(bus.resolve("archive/snapshots/1/1/timeline.idx")), "the snapshots' time line");
 
         String warm = run(work, "warm-start", "--archive", archive, "--venue", "1", "--market", "1");
         Matcher header = Pattern.compile("snapshot: .*snapshot_(\\d{20})\\.bin\\n  codec l2, venue 1, market 1, mode L2, "
