@@ -8,6 +8,7 @@ import chronicle.core.api.QueueWriter;
 import chronicle.core.api.StartPosition;
 import chronicle.protocol.api.EventHeader;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -76,14 +77,15 @@ final class CleanQueue implements AutoCloseable {
     }
 
     /**
-     * Appends a record; its event header's {@code sequence} must already be the raw sequence.
+     * Appends a copy of a record whose event header's {@code sequence} is set to the raw sequence on the way:
+     * written in place into the queue (one copy).
      *
-     * @param type      message type id.
-     * @param timestamp journal time.
-     * @param buffer    the record.
-     * @param offset    where it begins.
-     * @param length    its length.
-     * @param rawSequence the raw sequence it stands for.
+     * @param type        message type id.
+     * @param timestamp   journal time.
+     * @param buffer      the record as read.
+     * @param offset      where it begins.
+     * @param length      its length (at least an event header).
+     * @param rawSequence the raw sequence it stands for, written into its header.
      * @return the clean queue's sequence of the record.
      * @throws QueueException naming the queue if it cannot be claimed or written.
      */
@@ -91,11 +93,15 @@ final class CleanQueue implements AutoCloseable {
         if (writer == null) {
             claim();
         }
-        long sequence = writer.append(type, timestamp, buffer, offset, length);
-        if (sequence < 0) {
-            throw new QueueException(dir + ": cannot append a record of " + length + " bytes (status " + sequence
+        long status = writer.claim(length, timestamp);
+        if (status < 0) {
+            throw new QueueException(dir + ": cannot append a record of " + length + " bytes (status " + status
                     + ")");
         }
+        MutableDirectBuffer room = writer.claimBuffer();
+        room.putBytes(0, buffer, offset, length);
+        header.wrap(room, 0).sequence(rawSequence);
+        long sequence = writer.commit(type, timestamp, length);
         lastRaw = Math.max(lastRaw, rawSequence);
         lastTimestamp = timestamp;
         return sequence;

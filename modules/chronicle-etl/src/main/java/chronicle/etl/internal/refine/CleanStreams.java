@@ -3,7 +3,6 @@ package chronicle.etl.internal.refine;
 import chronicle.bus.api.MarketName;
 import chronicle.bus.api.BusLayout;
 import chronicle.protocol.api.StreamKind;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +17,7 @@ import java.util.List;
 public final class CleanStreams implements AutoCloseable {
 
     private final BusLayout layout;
-    private final Long2ObjectHashMap<CleanQueue> current = new Long2ObjectHashMap<>();
+    private final List<CleanQueue> open = new ArrayList<>();
     private boolean openedNow;
 
     public CleanStreams(Path sink) {
@@ -28,26 +27,26 @@ public final class CleanStreams implements AutoCloseable {
     /**
      * The queue of a market's stream for a day, opening it (and sealing the day before) if it is not the current one.
      *
-     * @param venueId  venue id.
-     * @param marketId market id.
+     * @param current  the market's current queue of each stream, by stream code (updated here).
      * @param name     the market's names.
      * @param stream   the stream.
      * @param epochDay the record's UTC day, as days since 1970-01-01.
      * @return the queue; {@link #openedNow()} tells whether it was opened by this call.
      */
-    CleanQueue forDay(int venueId, long marketId, MarketName name, StreamKind stream, long epochDay) {
-        long key = (((long) venueId << 32) | (marketId & 0xFFFF_FFFFL)) * 8 + stream.code();
-        CleanQueue queue = current.get(key);
+    CleanQueue forDay(CleanQueue[] current, MarketName name, StreamKind stream, long epochDay) {
+        CleanQueue queue = current[stream.code()];
         if (queue != null && queue.epochDay() == epochDay) {
             openedNow = false;
             return queue;
         }
         if (queue != null) {
             queue.finish();
+            open.remove(queue);
         }
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         CleanQueue next = CleanQueue.open(queueDir(name, stream, day), day);
-        current.put(key, next);
+        current[stream.code()] = next;
+        open.add(next);
         openedNow = true;
         return next;
     }
@@ -64,14 +63,14 @@ public final class CleanStreams implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (CleanQueue q : current.values()) {
+        for (CleanQueue q : open) {
             try {
                 q.close();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
-        current.clear();
+        open.clear();
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }

@@ -39,10 +39,9 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
     private final CleanStreams streams;
     private final SnapshotInjector injector;
     private final EventHeader header = new EventHeader();
-    private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(1024);
     private final ExpandableDirectByteBuffer gapRecord = new ExpandableDirectByteBuffer(EventHeader.LENGTH + 256);
     private final Gap gap = new Gap();
-    private final Long2ObjectHashMap<Boolean> taken = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Market> markets = new Long2ObjectHashMap<>();
     private final SnapshotInjector.Output toCurrent = this::appendInjected;
     private CleanQueue currentQueue;
     private long currentRaw;
@@ -77,12 +76,12 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
         int venueId = header.venueId();
         long marketId = header.marketId();
         StreamKind stream = StreamKind.of(header.streamCode());
-        MarketName name = names.of(venueId, marketId);
-        if (stream == null || !takes(venueId, marketId, name)) {
+        Market market = market(venueId, marketId);
+        if (stream == null || !market.taken) {
             skipped++;
             return;
         }
-        CleanQueue queue = streams.forDay(venueId, marketId, name, stream, Math.floorDiv(timestamp, NANOS_PER_DAY));
+        CleanQueue queue = streams.forDay(market.queues, market.name, stream, Math.floorDiv(timestamp, NANOS_PER_DAY));
         boolean book = stream == StreamKind.BOOK;
         if (streams.openedNow() && book) {
             startBook(queue, venueId, marketId);
@@ -101,13 +100,11 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
             }
             currentRaw = sequence;
         }
-        scratch.putBytes(0, buffer, offset, length);
-        header.wrap(scratch, 0).sequence(sequence);
-        long cleanSequence = queue.append(type, timestamp, scratch, 0, length, sequence);
+        long cleanSequence = queue.append(type, timestamp, buffer, offset, length, sequence);
         written++;
         if (book) {
             gapReason = null;
-            if (injector.onRecord(type, cleanSequence, timestamp, scratch, 0, length, toCurrent)) {
+            if (injector.onRecord(type, cleanSequence, timestamp, buffer, offset, length, toCurrent)) {
                 snapshots++;
             }
             if (gapReason != null) {
@@ -128,26 +125,37 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
         queue.needsOpeningSnapshot(true);
     }
 
-    private boolean takes(int venueId, long marketId, MarketName name) {
-        long key = ((long) venueId << 32) | (marketId & 0xFFFF_FFFFL);
-        Boolean yes = taken.get(key);
-        if (yes == null) {
-            yes = symbols.accepts(name.symbol()) ? Boolean.TRUE : Boolean.FALSE;
-            taken.put(key, yes);
+    /** A market as the refinery sees it: its names, whether it takes it, its current clean queue of each stream. */
+    private static final class Market {
+        final MarketName name;
+        final boolean taken;
+        final CleanQueue[] queues = new CleanQueue[StreamKind.values().length];
+
+        Market(MarketName name, boolean taken) {
+            this.name = name;
+            this.taken = taken;
         }
-        return yes;
+    }
+
+    private Market market(int venueId, long marketId) {
+        long key = ((long) venueId << 32) | (marketId & 0xFFFF_FFFFL);
+        Market market = markets.get(key);
+        if (market == null) {
+            MarketName name = names.of(venueId, marketId);
+            market = new Market(name, symbols.accepts(name.symbol()));
+            markets.put(key, market);
+        }
+        return market;
     }
 
     private void appendInjected(int type, long timestamp, DirectBuffer buffer, int offset, int length) {
-        scratch.putBytes(0, buffer, offset, length);
-        header.wrap(scratch, 0).sequence(currentRaw);
-        currentQueue.append(type, timestamp, scratch, 0, length, currentRaw);
+        currentQueue.append(type, timestamp, buffer, offset, length, currentRaw);
     }
 
     private void writeGapMarker(CleanQueue queue, int venueId, long marketId, long timestamp, long rawSequence) {
         header.wrapForWrite(gapRecord, 0).venueId(venueId).marketId(marketId).stream(StreamKind.BOOK)
                 .eventType(EventType.GAP).bookMode(BookMode.NONE).ingestTimestamp(timestamp)
-                .exchangeTimestamp(timestamp).sequence(rawSequence);
+                .exchangeTimestamp(timestamp);
         int body = gap.wrap(gapRecord, EventHeader.LENGTH).set(EventHeader.NULL_ID, EventHeader.NULL_ID,
                 GapReason.SEQUENCE_BREAK, gapReason);
         queue.append(MessageType.GAP.id(), timestamp, gapRecord, 0, EventHeader.LENGTH + body, rawSequence);
