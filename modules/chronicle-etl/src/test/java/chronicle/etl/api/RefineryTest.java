@@ -6,6 +6,7 @@ import chronicle.etl.api.RawFixture.Row;
 import chronicle.protocol.api.MessageType;
 import chronicle.replay.api.GapPolicy;
 import chronicle.replay.api.WarmStart;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,19 @@ class RefineryTest {
 
     @TempDir
     Path dir;
+    long[] ids;
+    Path raw;
+    Path sink;
 
-    private Refinery.Stats refine(Path raw, Path sink, Duration interval, List<String> symbols) {
+    /** The named demo markets registered; the raw queue and the clean root of each test. */
+    @BeforeEach
+    void registerMarkets() {
+        ids = RawFixture.register(dir);
+        raw = RawFixture.rawQueue(dir);
+        sink = dir.resolve("clean");
+    }
+
+    private Refinery.Stats refine(Duration interval, List<String> symbols) {
         RefineryConfig config = new RefineryConfig(raw, sink, symbols, interval,
                 RefineryConfig.readerNameFor(symbols));
         try (Refinery refinery = Refinery.open(config)) {
@@ -47,11 +59,8 @@ class RefineryTest {
 
     @Test
     void shouldWriteCleanStreamsHoldingSnapshotsThatWereNotInTheRawQueueEachFollowedByDiffs() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         RawFixture.write(raw, ids, 3000, STEP, Integer.MAX_VALUE, i -> false);
-        Path sink = dir.resolve("clean");
-        Refinery.Stats stats = refine(raw, sink, Duration.ofSeconds(1), List.of());
+        Refinery.Stats stats = refine(Duration.ofSeconds(1), List.of());
 
         List<Row> rawRows = RawFixture.read(raw);
         assertEquals(rawRows.size(), stats.read());
@@ -89,12 +98,9 @@ class RefineryTest {
 
     @Test
     void aRawGapShouldWriteAGapMarkerAndTheBookResumeOnlyAtTheVenuesNextSnapshot() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         // A venue snapshot of each market every 400 of its events; event 600 (a diff) is lost.
         RawFixture.write(raw, ids, 3000, STEP, 400, i -> i == 600);
-        Path sink = dir.resolve("clean");
-        Refinery.Stats stats = refine(raw, sink, Duration.ofMillis(500), List.of());
+        Refinery.Stats stats = refine(Duration.ofMillis(500), List.of());
         assertTrue(stats.gapMarkers() >= 1, "a gap marker: " + stats);
 
         boolean sawGap = false;
@@ -118,11 +124,8 @@ class RefineryTest {
 
     @Test
     void theBookAt200RandomTimesFromTheCleanStreamsShouldEqualTheBookFromTheRawQueue() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         RawFixture.write(raw, ids, 6000, STEP, Integer.MAX_VALUE, i -> false);
-        Path sink = dir.resolve("clean");
-        refine(raw, sink, Duration.ofSeconds(1), List.of());
+        refine(Duration.ofSeconds(1), List.of());
         SplittableRandom random = new SplittableRandom(17);
         for (int i = 0; i < 200; i++) {
             long at = RawFixture.START + 10 * STEP + random.nextLong(6000 * STEP);
@@ -141,12 +144,9 @@ class RefineryTest {
 
     @Test
     void refineriesOfDisjointSymbolGroupsShareARawQueueAndAnOverlapFailsWithOneLine() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         RawFixture.write(raw, ids, 1500, STEP, Integer.MAX_VALUE, i -> false);
-        Path sink = dir.resolve("clean");
-        Refinery.Stats btc = refine(raw, sink, Duration.ofSeconds(1), List.of("BTC*"));
-        Refinery.Stats others = refine(raw, sink, Duration.ofSeconds(1), List.of("ETH-*", "S?L-USD"));
+        Refinery.Stats btc = refine(Duration.ofSeconds(1), List.of("BTC*"));
+        Refinery.Stats others = refine(Duration.ofSeconds(1), List.of("ETH-*", "S?L-USD"));
         assertEquals(btc.read(), others.read(), "each reads the whole raw queue");
         assertEquals(btc.read(), btc.written() + btc.skipped());
         assertEquals(btc.skipped(), others.written(), "together they write every record once");
@@ -169,30 +169,24 @@ class RefineryTest {
 
     @Test
     void aSecondRunShouldWriteNothingTwice() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         RawFixture.write(raw, ids, 1000, STEP, Integer.MAX_VALUE, i -> false);
-        Path sink = dir.resolve("clean");
-        refine(raw, sink, Duration.ofSeconds(1), List.of());
+        refine(Duration.ofSeconds(1), List.of());
         List<Row> before = RawFixture.read(RawFixture.clean(sink, "ETH-USD", "book"));
-        Refinery.Stats again = refine(raw, sink, Duration.ofSeconds(1), List.of());
+        Refinery.Stats again = refine(Duration.ofSeconds(1), List.of());
         assertEquals(0, again.read(), "the committed position is the tail");
         assertEquals(before.size(), RawFixture.read(RawFixture.clean(sink, "ETH-USD", "book")).size());
     }
 
     @Test
     void aRestartShouldBeginEachBookQueueWithASnapshotOfTheBookRebuiltFromTheQueue() {
-        long[] ids = RawFixture.register(dir);
-        Path raw = RawFixture.rawQueue(dir);
         RawFixture.write(raw, ids, 900, STEP, Integer.MAX_VALUE, i -> false);
-        Path sink = dir.resolve("clean");
-        refine(raw, sink, Duration.ofHours(1), List.of());
+        refine(Duration.ofHours(1), List.of());
         List<Integer> before = new ArrayList<>();
         for (String symbol : RawFixture.SYMBOLS) {
             before.add(RawFixture.read(RawFixture.clean(sink, symbol, "book")).size());
         }
         RawFixture.write(raw, ids, 900, 900, STEP, Integer.MAX_VALUE, i -> false);
-        refine(raw, sink, Duration.ofHours(1), List.of());
+        refine(Duration.ofHours(1), List.of());
         for (int s = 0; s < RawFixture.SYMBOLS.size(); s++) {
             List<Row> book = RawFixture.read(RawFixture.clean(sink, RawFixture.SYMBOLS.get(s), "book"));
             Row first = book.get(before.get(s));

@@ -1,6 +1,5 @@
 package chronicle.replay.api;
 
-import chronicle.core.api.RecordHandler;
 import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.MessageType;
@@ -160,16 +159,5 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
     /** @return snapshots not written because a book had more than {@link SnapshotRecord#MAX_ENTRIES} entries. */
     public long tooLarge() {
         return tooLarge;
-    }
-
-    /**
-     * The injector as a {@link RecordHandler} writing to one output (for a loop that copies records).
-     *
-     * @param output where records' snapshots go.
-     * @return a handler; it does not write the records themselves.
-     */
-    public RecordHandler handler(Output output) {
-        return (type, sequence, timestamp, buffer, offset, length) ->
-                onRecord(type, sequence, timestamp, buffer, offset, length, output);
     }
 }

@@ -31,7 +31,6 @@ final class CleanQueue implements AutoCloseable {
     private static final QueueOptions OPTIONS = QueueOptions.archive();
 
     private final Path dir;
-    private final LocalDate day;
     private final long epochDay;
     private final EventHeader header = new EventHeader();
     private ChronicleQueue queue;
@@ -43,7 +42,6 @@ final class CleanQueue implements AutoCloseable {
 
     private CleanQueue(Path dir, LocalDate day) {
         this.dir = dir;
-        this.day = day;
         this.epochDay = day.toEpochDay();
     }
 
@@ -149,11 +147,6 @@ final class CleanQueue implements AutoCloseable {
     /** @return its directory. */
     Path directory() {
         return dir;
-    }
-
-    /** @return its UTC day. */
-    LocalDate day() {
-        return day;
     }
 
     /** @return its UTC day as days since 1970-01-01. */
