@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * OrderEvents, and the position and open orders those reports leave.
  */
 @Timeout(60)
+@SuppressWarnings("try") // resources held open for the test body: a market, a router, an application
 class LiveAppTest {
 
     @TempDir

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pinning the strategy thread: a core that does not exist is one line at start, not a crash. */
 @Timeout(60)
+@SuppressWarnings("try") // resources held open for the test body: a market, a router, an application
 class PinningTest {
 
     @TempDir

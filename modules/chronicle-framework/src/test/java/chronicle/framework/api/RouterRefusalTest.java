@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The router serves registered strategies only, and never reads an orders queue that strangers may write to. */
 @Timeout(60)
+@SuppressWarnings("try") // resources held open for the test body: a market, a router, an application
 class RouterRefusalTest {
 
     @TempDir
