@@ -11,6 +11,8 @@ module chronicle.cli {
     requires chronicle.replay;
     requires chronicle.ingest;
     requires chronicle.etl;
+    requires chronicle.api;
+    requires chronicle.framework;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
