@@ -4,6 +4,7 @@ import chronicle.api.strategy.Strategy;
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.Names;
 import chronicle.framework.internal.AppLoop;
+import chronicle.framework.internal.FileModeMask;
 import chronicle.framework.internal.QueueAccessRules;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -41,13 +42,15 @@ public final class ChronicleApp implements AutoCloseable {
     private final String name;
     private final AppLoop loop;
     private final boolean stopOnSignals;
+    private final QueueAccess access;
     private Thread thread;
     private Thread signalHook;
 
-    private ChronicleApp(String name, AppLoop loop, boolean stopOnSignals) {
+    private ChronicleApp(String name, AppLoop loop, boolean stopOnSignals, QueueAccess access) {
         this.name = name;
         this.loop = loop;
         this.stopOnSignals = stopOnSignals;
+        this.access = access;
     }
 
     /**
@@ -65,7 +68,9 @@ public final class ChronicleApp implements AutoCloseable {
     }
 
     /**
-     * Starts the application's thread and waits until its queues are open (not until market data arrives).
+     * Starts the application's thread and waits until its queues are open (not until market data arrives). The
+     * process's umask gains {@code 077} ({@code 007} with a group), so that files its queues create later are
+     * private too.
      *
      * @return this application.
      * @throws IllegalArgumentException one line if it cannot start: the core cannot be pinned, a market name is not
@@ -76,6 +81,7 @@ public final class ChronicleApp implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("application " + name + " is already started");
         }
+        FileModeMask.tighten(access);
         thread = Thread.ofPlatform().name("chronicle-app-" + name).start(loop);
         await(loop.opened(), Long.MAX_VALUE);
         RuntimeException failure = loop.openFailure();
@@ -267,7 +273,7 @@ public final class ChronicleApp implements AutoCloseable {
             }
             AppLoop loop = new AppLoop(new AppLoop.Settings(name, layout, List.copyOf(subscriptions), strategy, core,
                     idle, heartbeat.toNanos(), new QueueAccessRules(access), log));
-            return new ChronicleApp(name, loop, stopOnSignals);
+            return new ChronicleApp(name, loop, stopOnSignals, access);
         }
     }
 }

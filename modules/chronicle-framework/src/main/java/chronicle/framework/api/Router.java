@@ -2,6 +2,7 @@ package chronicle.framework.api;
 
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.Names;
+import chronicle.framework.internal.FileModeMask;
 import chronicle.framework.internal.QueueAccessRules;
 import chronicle.framework.internal.RouterLoop;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -29,10 +30,12 @@ import java.util.function.Consumer;
 public final class Router implements AutoCloseable {
 
     private final RouterLoop loop;
+    private final QueueAccess access;
     private Thread thread;
 
-    private Router(RouterLoop loop) {
+    private Router(RouterLoop loop, QueueAccess access) {
         this.loop = loop;
+        this.access = access;
     }
 
     /** @param bus the bus root. @return a builder. */
@@ -40,8 +43,14 @@ public final class Router implements AutoCloseable {
         return new Builder(bus);
     }
 
-    /** @return this router, its thread started. */
+    /**
+     * Starts the router's thread. The process's umask gains {@code 077} ({@code 007} with a group), so that the
+     * files the router creates in strategies' queues are private.
+     *
+     * @return this router.
+     */
     public synchronized Router start() {
+        FileModeMask.tighten(access);
         if (thread != null) {
             throw new IllegalStateException("router is already started");
         }
@@ -153,7 +162,7 @@ public final class Router implements AutoCloseable {
                         + "(--strategies a,b)");
             }
             return new Router(new RouterLoop(new RouterLoop.Settings(new BusLayout(bus, bus.resolve("archive")),
-                    Set.copyOf(strategies), venue, new QueueAccessRules(access), idle, scanInterval, log)));
+                    Set.copyOf(strategies), venue, new QueueAccessRules(access), idle, scanInterval, log)), access);
         }
     }
 }

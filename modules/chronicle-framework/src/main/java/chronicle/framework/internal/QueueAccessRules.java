@@ -57,14 +57,18 @@ public final class QueueAccessRules {
     }
 
     /**
-     * Restricts a directory and everything in it (directories to 0700/0770, files to 0600/0660).
+     * Restricts a directory and everything in it that this process's user owns (directories to 0700/0770, files to
+     * 0600/0660). Files of another user (the router's, in a shared group) are theirs to restrict.
      *
      * @param dir the directory.
      */
     public void restrictTree(Path dir) {
+        String me = System.getProperty("user.name");
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.toList()) {
-                restrict(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? directoryMode() : fileMode());
+                if (Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(me)) {
+                    restrict(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? directoryMode() : fileMode());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot restrict permissions: " + e.getMessage(), e);

@@ -178,7 +178,7 @@ public final class RouterLoop implements Runnable {
         }
         try {
             RoutedStrategy link = RoutedStrategy.open(name, registered, dir, orders, responses, clock);
-            settings.access().restrictTree(responses);
+            settings.access().restrictTree(dir);
             links.add(link);
             attached = links.size();
             reported.remove(name);

@@ -66,7 +66,7 @@ class LiveSignalTest {
     static Process start(Class<?> main, String... args) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-native-access=chronicle.core",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-native-access=chronicle.core,chronicle.framework",
                 "--add-exports", "java.base/jdk.internal.misc=org.agrona",
                 "--module-path", System.getProperty("jdk.module.path"),
                 "--patch-module", "chronicle.framework=" + testClasses(),
