@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 /**
  * The router's one thread. Every scan interval it looks at {@code <bus>/strategies/}: a registered strategy whose
  * queues exist and pass the permission check is attached; one whose orders queue others may write to is refused
- * with one line (and checked again at the next scan, so fixing the permissions attaches it); a strategy that is
- * not registered is attached only to have each of its orders refused. Between scans it merges the attached orders
+ * with one line (and checked again at the next scan, so fixing the permissions attaches it), and so is an attached
+ * one whose queue becomes writable by others; a strategy that is not registered is attached only to have each of
+ * its orders refused. Between scans it merges the attached orders
  * queues in order of arrival (the oldest waiting order first, by its journal timestamp) and hands each order to the
  * {@link OrderDispatcher}, then lets the venue work.
  */
@@ -153,10 +154,23 @@ public final class RouterLoop implements Runnable {
                 attach(name);
             }
         }
-        for (RoutedStrategy link : links) {
+        for (RoutedStrategy link : List.copyOf(links)) {
             if (link.registered()) {
+                recheckPermissions(link);
                 watchHeartbeat(link.name(), now);
             }
+        }
+    }
+
+    /** A queue that became writable by others after it was attached is let go until it is fixed. */
+    private void recheckPermissions(RoutedStrategy link) {
+        BusLayout layout = settings.layout();
+        String problem = settings.access().writableByOthers(List.of(link.dir(), layout.strategyOrders(link.name())));
+        if (problem != null) {
+            logOnce(link.name(), "router: refusing the orders of strategy '" + link.name() + "': " + problem);
+            links.remove(link);
+            CloseHelper.quietClose(link);
+            attached = links.size();
         }
     }
 
@@ -176,20 +190,23 @@ public final class RouterLoop implements Runnable {
                 return;
             }
         }
+        RoutedStrategy link = null;
         try {
-            RoutedStrategy link = RoutedStrategy.open(name, registered, dir, orders, responses, clock);
+            link = RoutedStrategy.open(name, registered, dir, orders, responses, clock);
             settings.access().restrictTree(dir);
-            links.add(link);
-            attached = links.size();
-            reported.remove(name);
-            settings.log().accept(registered
-                    ? "router: routing the orders of strategy '" + name + "' (" + dir + ") to " + settings.venue().name()
-                    : "router: strategy '" + name + "' (" + dir + ") is not registered with this router: its orders "
-                    + "are refused; to route them, start the router with --strategies "
-                    + String.join(",", settings.strategies()) + (settings.strategies().isEmpty() ? "" : ",") + name);
         } catch (RuntimeException e) {
+            CloseHelper.quietClose(link);
             logOnce(name, "router: cannot attach strategy '" + name + "' (" + dir + "): " + e.getMessage());
+            return;
         }
+        reported.remove(name);
+        settings.log().accept(registered
+                ? "router: routing the orders of strategy '" + name + "' (" + dir + ") to " + settings.venue().name()
+                : "router: strategy '" + name + "' (" + dir + ") is not registered with this router: its orders "
+                + "are refused; to route them, start the router with --strategies "
+                + String.join(",", settings.strategies()) + (settings.strategies().isEmpty() ? "" : ",") + name);
+        links.add(link);
+        attached = links.size();
     }
 
     private void watchHeartbeat(String name, long now) {

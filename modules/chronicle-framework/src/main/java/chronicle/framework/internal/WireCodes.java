@@ -7,7 +7,10 @@ import chronicle.api.strategy.RejectReason;
 import chronicle.api.strategy.TimeInForce;
 import chronicle.protocol.api.OrderCodes;
 
-/** Maps chronicle.api's order enums to the protocol's wire codes ({@link OrderCodes}) and back, explicitly. */
+/**
+ * Maps chronicle.api's order enums to the protocol's wire codes ({@link OrderCodes}) and back, explicitly: the live
+ * context one way, venues (which speak chronicle.api to a simulated exchange) the other.
+ */
 public final class WireCodes {
 
     private WireCodes() {
@@ -28,6 +31,48 @@ public final class WireCodes {
             case IOC -> OrderCodes.TIF_IOC;
             case FOK -> OrderCodes.TIF_FOK;
             case POST_ONLY -> OrderCodes.TIF_POST_ONLY;
+        };
+    }
+
+    /** @param code an order type code. @return the order type, or null for an unknown code. */
+    public static OrderType orderType(int code) {
+        return switch (code) {
+            case OrderCodes.TYPE_LIMIT -> OrderType.LIMIT;
+            case OrderCodes.TYPE_MARKET -> OrderType.MARKET;
+            default -> null;
+        };
+    }
+
+    /** @param code a time-in-force code. @return the time in force, or null for an unknown code. */
+    public static TimeInForce timeInForce(int code) {
+        return switch (code) {
+            case OrderCodes.TIF_GTC -> TimeInForce.GTC;
+            case OrderCodes.TIF_IOC -> TimeInForce.IOC;
+            case OrderCodes.TIF_FOK -> TimeInForce.FOK;
+            case OrderCodes.TIF_POST_ONLY -> TimeInForce.POST_ONLY;
+            default -> null;
+        };
+    }
+
+    /** @param liquidity a fill's liquidity. @return its code. */
+    public static int of(Liquidity liquidity) {
+        return switch (liquidity) {
+            case NONE -> OrderCodes.LIQUIDITY_NONE;
+            case MAKER -> OrderCodes.LIQUIDITY_MAKER;
+            case TAKER -> OrderCodes.LIQUIDITY_TAKER;
+        };
+    }
+
+    /** @param reason a reject reason. @return its code. */
+    public static int of(RejectReason reason) {
+        return switch (reason) {
+            case NONE -> OrderCodes.REJECT_NONE;
+            case INVALID -> OrderCodes.REJECT_INVALID;
+            case WOULD_TAKE -> OrderCodes.REJECT_WOULD_TAKE;
+            case CANNOT_FILL -> OrderCodes.REJECT_CANNOT_FILL;
+            case NO_LIQUIDITY -> OrderCodes.REJECT_NO_LIQUIDITY;
+            case UNKNOWN_ORDER -> OrderCodes.REJECT_UNKNOWN_ORDER;
+            case REFUSED -> OrderCodes.REJECT_REFUSED;
         };
     }
 

@@ -79,6 +79,15 @@ class RouterRefusalTest {
                 Files.setPosixFilePermissions(orders, PosixFilePermissions.fromString("rwx------"));
                 waitFor("the fill once the queue is safe", () -> strategy.events.size() == 2);
                 assertEquals(1, venue.received.size());
+                assertEquals(1, router.attached());
+
+                Files.setPosixFilePermissions(orders, PosixFilePermissions.fromString("rwxrwx---"));
+                waitFor("the router letting go of a queue that became unsafe", () -> router.attached() == 0);
+                List<String> refusals = routerLog.stream()
+                        .filter(l -> l.startsWith("router: refusing the orders of strategy 'alpha': ")).toList();
+                assertEquals(2, refusals.size(), routerLog.toString());
+                assertTrue(refusals.get(1).contains(orders + " may be written by other users (mode rwxrwx---"),
+                        refusals.get(1));
             }
         }
     }
