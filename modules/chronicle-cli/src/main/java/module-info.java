@@ -12,6 +12,8 @@ module chronicle.cli {
     requires chronicle.ingest;
     requires chronicle.etl;
     requires chronicle.sim;
+    requires chronicle.api;
+    requires chronicle.framework;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;

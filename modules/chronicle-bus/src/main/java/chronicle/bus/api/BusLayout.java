@@ -12,7 +12,9 @@ import java.time.LocalDate;
  * &lt;bus-root&gt;/archive/&lt;stream&gt;/queue/&lt;name&gt;               archive queues fed by the archive tap
  * &lt;bus-root&gt;/streams/raw/&lt;venue&gt;/queue                   the raw multiplexed stream of a venue
  * &lt;bus-root&gt;/streams/clean/&lt;venue&gt;/&lt;symbol&gt;/&lt;stream&gt;/queue  demultiplexed streams (the refinery, planned)
- * &lt;bus-root&gt;/orders/&lt;strategy&gt;/queue                     order queues of strategies (planned)
+ * &lt;bus-root&gt;/strategies/&lt;app&gt;/orders                  a live strategy's orders (it writes, the router reads)
+ * &lt;bus-root&gt;/strategies/&lt;app&gt;/responses               execution reports (the router writes, the strategy reads)
+ * &lt;bus-root&gt;/strategies/&lt;app&gt;/heartbeat               the strategy's heartbeat record (docs/LIVE.md)
  * &lt;bus-root&gt;/leases/                                     writer leases and reader registrations
  * &lt;archive-root&gt;/&lt;venue&gt;/&lt;symbol&gt;/&lt;date&gt;/&lt;stream&gt;/queue   imported history, one queue per day
  * &lt;archive-root&gt;/raw/v1/&lt;venue&gt;/&lt;date&gt;/raw/               sealed raw segments
@@ -55,9 +57,40 @@ public record BusLayout(Path busRoot, Path archiveRoot) {
                 .resolve(Names.encode("symbol", symbol)).resolve(Names.encode("stream", stream)).resolve("queue");
     }
 
-    /** @param strategy strategy name. @return its orders queue. */
+    /**
+     * @param strategy strategy name.
+     * @return an older name for an orders queue, kept for compatibility: the live runtime and the router use
+     *         {@link #strategyOrders(String)}.
+     * @deprecated use {@link #strategyOrders(String)}.
+     */
+    @Deprecated
     public Path ordersQueue(String strategy) {
         return busRoot.resolve("orders").resolve(Names.encode("strategy", strategy)).resolve("queue");
+    }
+
+    /** @return the directory under which every live strategy (application) has its own directory. */
+    public Path strategies() {
+        return busRoot.resolve("strategies");
+    }
+
+    /** @param app a live application's name. @return its directory (owner-only: docs/LIVE.md). */
+    public Path strategyDir(String app) {
+        return strategies().resolve(Names.encode("app", app));
+    }
+
+    /** @param app a live application's name. @return the queue its orders go to. */
+    public Path strategyOrders(String app) {
+        return strategyDir(app).resolve("orders");
+    }
+
+    /** @param app a live application's name. @return the queue its execution reports come back on. */
+    public Path strategyResponses(String app) {
+        return strategyDir(app).resolve("responses");
+    }
+
+    /** @param app a live application's name. @return its heartbeat file. */
+    public Path strategyHeartbeat(String app) {
+        return strategyDir(app).resolve("heartbeat");
     }
 
     /** @return the directory of leases and registrations. */

@@ -32,6 +32,16 @@ class LayoutAndNamesTest {
     }
 
     @Test
+    void shouldPlaceALiveStrategysQueuesUnderItsOwnDirectory() {
+        assertEquals(Path.of("/bus/strategies/mm-1"), layout.strategyDir("mm-1"));
+        assertEquals(Path.of("/bus/strategies/mm-1/orders"), layout.strategyOrders("mm-1"));
+        assertEquals(Path.of("/bus/strategies/mm-1/responses"), layout.strategyResponses("mm-1"));
+        assertEquals(Path.of("/bus/strategies/mm-1/heartbeat"), layout.strategyHeartbeat("mm-1"));
+        assertEquals(Path.of("/bus/strategies/%2E.%2Fx"), layout.strategyDir("../x").normalize(),
+                "an application's name cannot leave the strategies directory");
+    }
+
+    @Test
     void shouldEncodeVendorSpellingsReversibly() {
         assertEquals("XBT%2FUSD", Names.encode("symbol", "XBT/USD"));
         assertEquals(Path.of("/archive/kraken/XBT%2FUSD/2026-11-22/book/queue"),

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
                 TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
                 WarmStartCommand.class, ImportCommand.class, ImportsCommand.class, ArchiveCommand.class,
-                PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                PluginsCommand.class, ConfigCommand.class, LiveCommand.class, RouterCommand.class, CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

@@ -3,12 +3,14 @@ package chronicle.cli.internal;
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.Discovery;
 import chronicle.bus.api.LeaseInfo;
+import chronicle.bus.api.Names;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueInfo;
 import chronicle.core.api.QueueInspector;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.RetentionPlan;
 import chronicle.core.api.RetentionPolicy;
+import chronicle.framework.api.Heartbeat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +48,9 @@ import java.util.stream.Stream;
                 "Exit code: 0 when the diagnosis ran, whatever it found (findings are printed as PROBLEM lines); "
                         + "with --strict, 1 if it found a problem. 1 also when the directory cannot be read."})
 final class DoctorCommand implements Callable<Integer> {
+
+    /** A live strategy not stopped and silent for longer is reported. */
+    private static final Duration STRATEGY_STALE_AFTER = Duration.ofSeconds(10);
 
     /** The logger of retention's passes, which warns about the readers this command reports itself. */
 
@@ -102,6 +107,7 @@ final class DoctorCommand implements Callable<Integer> {
             problems++;
         }
         problems += checkLeases(out, root);
+        problems += checkStrategies(out, root);
         for (Path queue : queues) {
             int found = diagnose(out, queue, policy);
             problems += found;
@@ -133,6 +139,50 @@ final class DoctorCommand implements Callable<Integer> {
                         + "delete " + lease.file() + " once you are sure it is dead");
             } else {
                 out.println("lease    " + who + (lease.role().equals("writer") ? (lease.ready() ? ", ready" : ", starting") : ""));
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * The heartbeats of live strategies ({@code <bus-root>/strategies/<app>/heartbeat}, docs/LIVE.md): a strategy
+     * that is not stopped and has not beaten for {@link #STRATEGY_STALE_AFTER} (or whose process is gone) is stuck
+     * or dead.
+     *
+     * @return the number of stale strategies.
+     */
+    private static int checkStrategies(PrintWriter out, Path root) {
+        Path dir = new BusLayout(root, root.resolve("archive")).strategies();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        List<Path> beats;
+        try (var apps = Files.list(dir)) {
+            beats = apps.map(app -> app.resolve("heartbeat")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            out.println("PROBLEM  " + dir + ": cannot be listed: " + e.getMessage());
+            return 1;
+        }
+        long now = System.currentTimeMillis() * 1_000_000L;
+        int stale = 0;
+        for (Path file : beats) {
+            String app = Names.decode(file.getParent().getFileName().toString());
+            try {
+                Heartbeat beat = Heartbeat.read(file);
+                String state = "strategy '" + app + "' (pid " + beat.pid() + ") " + beat.state().name()
+                        .toLowerCase(java.util.Locale.ROOT) + ", last beat " + Units.millisTime(
+                        beat.lastBeatNanos() / 1_000_000L) + ", " + beat.events() + " event(s), " + beat.ordersSent()
+                        + " order message(s), " + beat.reportsReceived() + " report(s)";
+                if (beat.isStale(now, STRATEGY_STALE_AFTER)) {
+                    stale++;
+                    out.println("PROBLEM  " + state + ": stuck or dead (no beat for "
+                            + STRATEGY_STALE_AFTER.toSeconds() + " s, or the process is gone)");
+                } else {
+                    out.println("live     " + state);
+                }
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                stale++;
+                out.println("PROBLEM  " + e.getMessage());
             }
         }
         return stale;

@@ -2,7 +2,7 @@ package chronicle.cli.internal;
 
 /**
  * Shared by the per-process launchers ({@code archive-tap}, {@code raw-archiver}, {@code tier-manager},
- * {@code snapshotter}, {@code warm-start}).
+ * {@code snapshotter}, {@code warm-start}, {@code chronicle-live}, {@code chronicle-router}).
  */
 final class Launchers {
 

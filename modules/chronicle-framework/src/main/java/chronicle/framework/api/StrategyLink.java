@@ -1,0 +1,44 @@
+package chronicle.framework.api;
+
+import chronicle.protocol.api.ExecutionReport;
+import chronicle.protocol.api.Side;
+
+/**
+ * The router's line back to one strategy: a {@link Venue} answers an order by writing an execution report to the
+ * strategy's responses queue through it. Allocation-free: {@link #report} starts a report in place (in the queue's
+ * claimed buffer); set its other fields, then {@link #commit()} it.
+ *
+ * <pre>{@code
+ * link.report(order.clientOrderId(), OrderCodes.EVENT_FILLED, order.venueId(), order.marketId(), Side.BID)
+ *     .order(price, quantity, quantity).fill(price, quantity, OrderCodes.LIQUIDITY_TAKER, fee).exchangeTime(now);
+ * link.commit();
+ * }</pre>
+ * <b>Router thread only.</b>
+ */
+public interface StrategyLink {
+
+    /** @return the strategy's (application's) name. */
+    String name();
+
+    /** @return its id ({@code StrategyIds.of(name())}), which its reports carry. */
+    long strategyId();
+
+    /**
+     * Starts a report; a report started and not committed is dropped by the next call.
+     *
+     * @param clientOrderId the order.
+     * @param eventCode     what happened ({@code EVENT_} of {@code OrderCodes}).
+     * @param venueId       venue id.
+     * @param marketId      market id.
+     * @param side          the order's side.
+     * @return the report, its other fields zero, to fill in.
+     */
+    ExecutionReport report(long clientOrderId, int eventCode, int venueId, long marketId, Side side);
+
+    /**
+     * Appends the started report to the responses queue.
+     *
+     * @return the record's sequence, or a negative status of the queue's writer (no report started, closed).
+     */
+    long commit();
+}
