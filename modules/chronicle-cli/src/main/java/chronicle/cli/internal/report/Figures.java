@@ -56,6 +56,16 @@ final class Figures {
     }
 
     /**
+     * @param count    a count.
+     * @param singular what one of them is called ({@code fill}).
+     * @param plural   what more of them, or none, are called ({@code fills}).
+     * @return the count with thousands separators and the right noun ({@code 1 fill}, {@code 1,024 fills}).
+     */
+    static String count(long count, String singular, String plural) {
+        return count(count) + " " + (count == 1 ? singular : plural);
+    }
+
+    /**
      * @param fraction a fraction (0.25).
      * @return it as a percentage with one decimal ({@code 25.0 %}).
      */

@@ -70,8 +70,8 @@ final class ReportHeader {
         row(out, "pnl", "PnL", Figures.signedMoney(s.pnl()), pnlClass, "final equity minus initial cash, after fees");
         row(out, "finalEquity", "Final equity", Figures.money(s.finalEquity()), "", "cash plus positions at the last mid");
         row(out, "fees", "Fees", Figures.money(s.fees()), "", "paid (negative: rebates earned)");
-        row(out, "fills", "Fills", Figures.count(s.fills()), "", Figures.count(buys) + " buys, "
-                + Figures.count(recorded - buys) + " sells; " + Figures.count(makers) + " maker, "
+        row(out, "fills", "Fills", Figures.count(s.fills()), "", Figures.count(buys, "buy", "buys") + ", "
+                + Figures.count(recorded - buys, "sell", "sells") + "; " + Figures.count(makers) + " maker, "
                 + Figures.count(recorded - makers) + " taker");
         row(out, "orders", "Orders", Figures.count(s.orders()), "", "orders sent");
         row(out, "fillRatio", "Fill ratio", Figures.percent(s.fillRatio()), "", "orders with at least one fill");

@@ -84,10 +84,10 @@ final class ReportPage {
         if (fills == 0) {
             out.append("No fills: the strategy never traded ").append(label).append('.');
         } else {
-            out.append(Figures.count(fills)).append(" fills: ")
-                    .append("<span class=\"buy\">&#9650; ").append(Figures.count(buys)).append(" buys</span>, ")
-                    .append("<span class=\"sell\">&#9660; ").append(Figures.count(fills - buys))
-                    .append(" sells</span>, at their prices, over the mid (line).");
+            out.append(Figures.count(fills, "fill", "fills")).append(": <span class=\"buy\">&#9650; ")
+                    .append(Figures.count(buys, "buy", "buys")).append("</span>, <span class=\"sell\">&#9660; ")
+                    .append(Figures.count(fills - buys, "sell", "sells"))
+                    .append("</span>, at their prices, over the mid (line).");
             long step = (fills + ChartData.MAX_FILL_MARKERS - 1) / ChartData.MAX_FILL_MARKERS;
             if (step > 1) {
                 out.append(" One fill in ").append(Figures.count(step)).append(" is drawn.");
@@ -101,8 +101,9 @@ final class ReportPage {
     private static void latency(LatencyHistogram latency, StringBuilder out) {
         out.append("<section class=\"charts\"><h2>Order latency</h2>\n");
         if (latency.count() > 0) {
-            out.append("<p class=\"note\" id=\"latency-stats\">").append(Figures.count(latency.count()))
-                    .append(" orders, from sending to the exchange's answer: min ")
+            out.append("<p class=\"note\" id=\"latency-stats\">")
+                    .append(Figures.count(latency.count(), "order", "orders"))
+                    .append(", from sending to the exchange's answer: min ")
                     .append(Figures.latency(latency.min())).append(" · <b>p50 ")
                     .append(Figures.latency(latency.p50())).append("</b> · p90 ")
                     .append(Figures.latency(latency.p90())).append(" · <b>p99 ")

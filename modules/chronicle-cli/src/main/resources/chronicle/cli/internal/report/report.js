@@ -95,6 +95,15 @@
     return Math.max(48, longest * 7 + 22);
   }
 
+  /* Data at a single instant gets a minute either side, not uPlot's default span of years. */
+  function timeRange(u, min, max) {
+    var xs = u.data[0];
+    if (xs.length > 0 && xs[0] === xs[xs.length - 1]) {
+      return [xs[0] - 60, xs[0] + 60];
+    }
+    return [min, max];
+  }
+
   function withZero(u, min, max) {
     var lo = Math.min(min, 0);
     var hi = Math.max(max, 0);
@@ -173,7 +182,7 @@
     return {
       tzDate: utc,
       cursor: { sync: { key: 'time' } },
-      scales: { x: { time: true }, y: yRange ? { range: yRange } : { auto: true } },
+      scales: { x: { time: true, range: timeRange }, y: yRange ? { range: yRange } : { auto: true } },
       axes: [
         { label: 'time (UTC)', labelSize: 20, values: timeTicks, size: 56 },
         { values: axisValues, size: axisSize }

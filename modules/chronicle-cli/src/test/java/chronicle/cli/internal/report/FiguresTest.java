@@ -39,6 +39,9 @@ class FiguresTest {
         assertEquals("1.25 ms", Figures.latency(1250));
         assertEquals("45.0 %", Figures.percent(0.45));
         assertEquals("1,000", Figures.count(1000));
+        assertEquals("1 fill", Figures.count(1, "fill", "fills"));
+        assertEquals("0 fills", Figures.count(0, "fill", "fills"));
+        assertEquals("1,024 fills", Figures.count(1024, "fill", "fills"));
         assertEquals("n/a", Figures.ratio(Double.POSITIVE_INFINITY));
     }
 }
