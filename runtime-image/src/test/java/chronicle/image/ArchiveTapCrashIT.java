@@ -102,7 +102,7 @@ class ArchiveTapCrashIT {
             // SIGTERM to the launcher reaches the JVM (the launcher execs it): the tap stops cleanly.
             Path graceful = Files.createDirectories(work.resolve("graceful"));
             Process tap = start(graceful, "archive-tap", "--live", live.toString(), "--archive", archive.toString());
-            Thread.sleep(2_000);
+            awaitCopying(graceful, 0, tap); // started and copying, however long the JVM took to start
             tap.destroy();
             assertTrue(tap.waitFor(30, TimeUnit.SECONDS));
             String said = Files.readString(graceful.resolve("archive-tap.out"));
