@@ -122,13 +122,12 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
     public BacktestResult run(RecordMerger merger, long start) {
         now = start;
         strategy.onStart(this);
-        while (true) {
-            long next = merger.nextTimestamp();
+        long next;
+        while ((next = merger.nextTimestamp()) != Long.MAX_VALUE) {
             runDue(next);
-            if (next == Long.MAX_VALUE || !merger.deliverNext(this)) {
-                break;
-            }
+            merger.deliverNext(this);
         }
+        // the data ended: what is in flight still arrives (timers no longer fire), no new orders are taken
         stopping = true;
         strategy.onStop(this);
         runDue(Long.MAX_VALUE);
@@ -198,9 +197,11 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
                     }
                 }
                 long applied = engine.applied();
+                MarketBook before = books[index];
+                boolean wasStale = before != null && before.awaitingSnapshot();
                 engine.onRecord(typeId, sequence, timestamp, buffer, offset, length);
-                if (engine.applied() == applied && type != MessageType.RESET && type != MessageType.GAP) {
-                    return; // stale or skipped: the book did not change
+                if (engine.applied() == applied && (before == null || before.awaitingSnapshot() == wasStale)) {
+                    return; // skipped (stale, or waiting for a snapshot): nothing changed
                 }
                 events++;
                 bind(index, engine.book(venueIds[index], marketIds[index]));
@@ -233,7 +234,11 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
                 case NEW -> exchange.submit(p.order, p.time);
                 case CANCEL -> exchange.cancel(p.order, p.time);
                 case MODIFY -> exchange.modify(p.order, p.price, p.quantity, p.time);
-                case TIMER -> strategy.onTimer(this, p.timerId);
+                case TIMER -> {
+                    if (!stopping) {
+                        strategy.onTimer(this, p.timerId);
+                    }
+                }
                 case REPORT -> deliver(p);
             }
             pending.release(p);
