@@ -11,11 +11,14 @@ module chronicle.cli {
     requires chronicle.replay;
     requires chronicle.ingest;
     requires chronicle.etl;
+    requires chronicle.api;
+    requires chronicle.sim;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
 
     uses chronicle.replay.spi.SnapshotCodec;
+    uses chronicle.api.spi.StrategyFactory;
 
     opens chronicle.cli.internal to info.picocli;
 }
