@@ -176,8 +176,8 @@ final class BacktestCommand implements Callable<Integer> {
                 + " on " + on);
         out.println(r.events() + " events from " + Units.time(r.start()) + " to " + Units.time(r.end()));
         out.println("latency: " + latency.label() + "; queue model: " + queue.label() + "; fees: maker "
-                + fees.makerRate() + ", taker " + fees.takerRate() + " per " + fees.basis().name()
-                .toLowerCase(Locale.ROOT));
+                + plain(fees.makerRate()) + ", taker " + plain(fees.takerRate()) + " per "
+                + fees.basis().name().toLowerCase(Locale.ROOT));
         BacktestResult.Summary s = r.summary();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"METRIC", "VALUE"});
@@ -192,6 +192,10 @@ final class BacktestCommand implements Callable<Integer> {
         rows.add(new String[] {"sharpe (annualised)", String.format(Locale.ROOT, "%.2f", s.sharpe())});
         rows.add(new String[] {"time in market", percent(s.timeInMarket())});
         Table.print(out, rows);
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String money(double value) {
