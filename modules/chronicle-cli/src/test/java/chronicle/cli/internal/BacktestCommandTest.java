@@ -76,6 +76,22 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldRunTheSpreadStrategyOnlyWhileTheSpreadIsWide() throws Exception {
+        Path root = archiveRoot();
+        String[] args = {"backtest", "--archive", root.toString(), "--venue", "kraken", "--symbol", "XBT/USD",
+            "--from", "2026-11-22T10:00:00Z", "--to", "2026-11-22T10:02:00Z", "--strategy", "spread",
+            "--param", "min-spread=0", "--json"};
+        JournalFixture.Result always = run(args);
+        assertEquals(0, always.code(), always.err());
+        long orders = JSON.readTree(always.out()).get("summary").get("orders").asLong();
+        assertTrue(orders > 0, always.out());
+        args[args.length - 2] = "min-spread=1000000";
+        JournalFixture.Result never = run(args);
+        assertEquals(0, never.code(), never.err());
+        assertEquals(0, JSON.readTree(never.out()).get("summary").get("orders").asLong(), never.out());
+    }
+
+    @Test
     void shouldRefuseBadSettingsWithOneLine() {
         Path root = archiveRoot();
         JournalFixture.Result unknown = run("backtest", "--archive", root.toString(), "--venue", "kraken",
