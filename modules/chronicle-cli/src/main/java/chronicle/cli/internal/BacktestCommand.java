@@ -174,7 +174,9 @@ final class BacktestCommand implements Callable<Integer> {
         out.println("backtest of " + r.strategy() + (r.parameters().isEmpty() ? "" : " (" + String.join(" ",
                 r.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")")
                 + " on " + on);
-        out.println(r.events() + " events from " + Units.time(r.start()) + " to " + Units.time(r.end()));
+        out.println(r.events() == 0 ? "no market event from " + Units.time(r.start()) + " on: check --from and --to "
+                + "against the imported days (chronicle imports)"
+                : r.events() + " events from " + Units.time(r.start()) + " to " + Units.time(r.end()));
         out.println("latency: " + latency.label() + "; queue model: " + queue.label() + "; fees: maker "
                 + plain(fees.makerRate()) + ", taker " + plain(fees.takerRate()) + " per "
                 + fees.basis().name().toLowerCase(Locale.ROOT));

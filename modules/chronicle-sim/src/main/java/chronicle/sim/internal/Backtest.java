@@ -131,7 +131,7 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
         stopping = true;
         strategy.onStop(this);
         runDue(Long.MAX_VALUE);
-        return recorder.result(strategyName, parameters, events);
+        return recorder.result(strategyName, parameters, events, start);
     }
 
     /** @return the accountant (for checks of its identities). */

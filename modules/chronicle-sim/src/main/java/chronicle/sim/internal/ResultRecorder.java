@@ -129,11 +129,15 @@ final class ResultRecorder {
      * @param strategy   the strategy's name.
      * @param parameters its parameters.
      * @param events     market events replayed.
+     * @param runStart   the run's start time (the result's start and end when no event came).
      * @return the result.
      */
-    BacktestResult result(String strategy, java.util.Map<String, String> parameters, long events) {
+    BacktestResult result(String strategy, java.util.Map<String, String> parameters, long events, long runStart) {
         double finalEquity = accountant.equity();
-        long start = first == Long.MIN_VALUE ? 0 : first;
+        if (first == Long.MIN_VALUE) {
+            last = runStart;
+        }
+        long start = first == Long.MIN_VALUE ? runStart : first;
         if (first != Long.MIN_VALUE && (equity.isEmpty() || equity.getLast().time() != last)) {
             sample(last, finalEquity);
         }
