@@ -252,9 +252,6 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
         if (p.type == OrderEventType.ACCEPTED || rejectsOrder) {
             recorder.orderLatency(p.time - o.sentAt);
         }
-        if (p.type == OrderEventType.ACCEPTED) {
-            o.acknowledged = true;
-        }
         if (p.type != OrderEventType.REJECTED) {
             o.knownPrice = p.price;
             o.knownQuantity = p.quantity;

@@ -42,7 +42,6 @@ final class SimOrder implements OrderView {
     long knownPrice;
     long knownQuantity;
     long knownFilled;
-    boolean acknowledged;
 
     static final long GONE = Long.MIN_VALUE;
     private static final long[] NO_IDS = new long[0];
