@@ -19,6 +19,7 @@ module chronicle.cli {
     requires java.logging;
 
     uses chronicle.replay.spi.SnapshotCodec;
+    uses chronicle.api.spi.StrategyFactory;
 
     opens chronicle.cli.internal to info.picocli;
 }

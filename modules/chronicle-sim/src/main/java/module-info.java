@@ -4,6 +4,9 @@
  */
 module chronicle.sim {
     requires transitive chronicle.api;
+    requires transitive chronicle.storage;
+    requires chronicle.bus;
+    requires chronicle.core;
 
     exports chronicle.sim.api;
 }

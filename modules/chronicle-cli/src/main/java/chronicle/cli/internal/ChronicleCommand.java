@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
                 BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
                 TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
-                WarmStartCommand.class, ImportCommand.class, ImportsCommand.class, ArchiveCommand.class,
-                PluginsCommand.class, ConfigCommand.class, LiveCommand.class, RouterCommand.class, CommandLine.HelpCommand.class})
+                WarmStartCommand.class, BacktestCommand.class, ImportCommand.class, ImportsCommand.class,
+                ArchiveCommand.class, PluginsCommand.class, ConfigCommand.class, LiveCommand.class, RouterCommand.class,
+                CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 
     @Spec

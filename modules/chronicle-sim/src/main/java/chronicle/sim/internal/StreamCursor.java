@@ -1,0 +1,119 @@
+package chronicle.sim.internal;
+
+import chronicle.core.api.RecordHandler;
+import chronicle.core.api.RecordSource;
+import chronicle.core.api.StartPosition;
+import chronicle.sim.api.BacktestException;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.util.List;
+
+/**
+ * One stream of one instrument over the run's days (each day its own source, opened when the one before ends),
+ * holding its next record as a copy so that streams can be merged by time. Records stamped after the run's end
+ * end the stream. Allocation-free per record once its copy buffer has grown.
+ */
+final class StreamCursor implements RecordHandler, AutoCloseable {
+
+    /**
+     * A day of the stream.
+     *
+     * @param opener opens the day.
+     * @param start  where reading begins.
+     * @param label  names it in errors.
+     */
+    record Day(RecordSource.Opener opener, StartPosition start, String label) {
+    }
+
+    private final List<Day> days;
+    private final long end;
+    private final ExpandableArrayBuffer copy = new ExpandableArrayBuffer(256);
+    private int nextDay;
+    private RecordSource source;
+    private String label;
+    private boolean has;
+    private int type;
+    private long sequence;
+    private long timestamp;
+    private int length;
+
+    /**
+     * @param days the days, in order.
+     * @param end  the run's end time: later records are not read.
+     */
+    StreamCursor(List<Day> days, long end) {
+        this.days = days;
+        this.end = end;
+    }
+
+    /** @return whether a record is held ({@link #timestamp()} is valid). */
+    boolean hasRecord() {
+        return has;
+    }
+
+    /** @return the held record's timestamp. */
+    long timestamp() {
+        return timestamp;
+    }
+
+    /**
+     * Moves to the next record (the first call reads the first).
+     *
+     * @throws BacktestException at a damaged record.
+     */
+    void advance() {
+        has = false;
+        while (true) {
+            if (source == null) {
+                if (nextDay == days.size()) {
+                    return;
+                }
+                Day day = days.get(nextDay++);
+                source = day.opener().open(day.start());
+                label = day.label();
+            }
+            int n = source.poll(this, 1);
+            if (n == RecordSource.CORRUPT) {
+                throw new BacktestException(label + ": damaged record at sequence " + source.nextSequence() + ": "
+                        + source.lastError());
+            }
+            if (n > 0) {
+                if (timestamp > end) {
+                    has = false;
+                    nextDay = days.size();
+                    closeSource();
+                }
+                return;
+            }
+            closeSource();
+        }
+    }
+
+    /** @param handler receives the held record. */
+    void deliver(RecordHandler handler) {
+        handler.onRecord(type, sequence, timestamp, copy, 0, length);
+    }
+
+    @Override
+    public void onRecord(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
+        this.type = type;
+        this.sequence = sequence;
+        this.timestamp = timestamp;
+        this.length = length;
+        copy.putBytes(0, buffer, offset, length);
+        has = true;
+    }
+
+    private void closeSource() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSource();
+    }
+}
