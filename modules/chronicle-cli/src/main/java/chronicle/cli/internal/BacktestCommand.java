@@ -2,6 +2,7 @@ package chronicle.cli.internal;
 
 import chronicle.api.spi.ParameterType;
 import chronicle.api.spi.Strategies;
+import chronicle.cli.internal.report.HtmlReport;
 import chronicle.pluginhost.api.PluginHost;
 import chronicle.sim.api.BacktestJson;
 import chronicle.sim.api.BacktestResult;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,11 +97,15 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the HTML report (DIR/index.html: summary and charts, opens offline).")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LatencyModel latencyModel = latencyModel();
         QueueModel queue;
         FeeModel fees;
@@ -134,6 +140,13 @@ final class BacktestCommand implements Callable<Integer> {
             print(out, result, latencyModel, queue, fees);
         }
         out.flush();
+        if (report != null) {
+            Path page = HtmlReport.write(result, report);
+            // with --json, standard output stays one JSON document
+            PrintWriter to = json ? spec.commandLine().getErr() : out;
+            to.println("report: " + page.toAbsolutePath());
+            to.flush();
+        }
         return Main.OK;
     }
 

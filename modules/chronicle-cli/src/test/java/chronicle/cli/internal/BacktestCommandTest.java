@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -89,6 +90,31 @@ class BacktestCommandTest {
         JournalFixture.Result never = run(args);
         assertEquals(0, never.code(), never.err());
         assertEquals(0, JSON.readTree(never.out()).get("summary").get("orders").asLong(), never.out());
+    }
+
+    @Test
+    void shouldWriteTheHtmlReportBesideTheSummary() throws Exception {
+        Path root = archiveRoot();
+        Path reportDir = dir.resolve("reports/mm");
+        String[] args = {"backtest", "--archive", root.toString(), "--venue", "kraken", "--symbol", "XBT/USD",
+            "--from", "2026-11-22T10:00:00Z", "--to", "2026-11-22T10:02:00Z", "--strategy", "market-maker",
+            "--param", "half-spread=0", "--json", "--report", reportDir.toString()};
+        JournalFixture.Result json = run(args);
+        assertEquals(0, json.code(), json.err());
+        JsonNode summary = JSON.readTree(json.out()).get("summary"); // standard output stays one JSON document
+        Path page = reportDir.resolve("index.html");
+        assertEquals("report: " + page.toAbsolutePath(), json.err().strip());
+        String html = Files.readString(page);
+        assertTrue(html.contains("market-maker") && html.contains("kraken XBT/USD"), html.substring(0, 400));
+        assertTrue(html.contains(Long.toString(summary.get("orders").asLong())), "the summary's order count");
+
+        Path inTheWay = Files.writeString(dir.resolve("a-file"), "not a folder");
+        args[args.length - 1] = inTheWay.toString();
+        JournalFixture.Result refused = run(args);
+        assertTrue(refused.code() != 0, refused.out());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains(inTheWay + ": is a file, not a folder"), refused.err());
+        assertEquals("not a folder", Files.readString(inTheWay), "left as it was");
     }
 
     @Test
