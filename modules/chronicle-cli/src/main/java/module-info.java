@@ -11,6 +11,7 @@ module chronicle.cli {
     requires chronicle.replay;
     requires chronicle.ingest;
     requires chronicle.etl;
+    requires chronicle.feed.binance;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;
