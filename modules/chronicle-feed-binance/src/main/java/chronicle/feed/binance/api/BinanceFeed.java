@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  *   <li><b>Reconnects.</b> A refused, failed, lost or silent connection (nothing, not even a pong, for
  *       {@code idleTimeout}) is retried after an exponential back-off with jitter; a connection older than
  *       {@code maxConnectionAge} is replaced before Binance's 24-hour cut. Each lost connection appends one RECONNECT
- *       gap marker per book written, and every book restarts from a fresh snapshot.</li>
+ *       gap marker per symbol, and every book restarts from a fresh snapshot.</li>
  *   <li><b>Stop.</b> When {@code running} turns false the feed finishes the message in hand (it is appended and
  *       committed: messages are handled under one lock that stopping takes), closes the connection and the queue.
  *       A restart (even after a SIGKILL) continues the queue's sequence (the journal's recovery) and starts every
@@ -61,7 +61,7 @@ public final class BinanceFeed implements AutoCloseable {
     private final Backoff backoff;
     private volatile long generation;
     private boolean stopped;
-    private long connections;
+    private volatile long connections;
 
     private BinanceFeed(BinanceFeedOptions options, SymbolMap pins, Consumer<String> log) {
         this.options = options;
@@ -109,6 +109,26 @@ public final class BinanceFeed implements AutoCloseable {
     /** @return the normalizer, for its counters. */
     public BinanceNormalizer normalizer() {
         return normalizer;
+    }
+
+    /** @return whether every book is in step with the venue (read under the feed's lock). */
+    public boolean synced() {
+        lock.lock();
+        try {
+            return normalizer.allSynced();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return records appended so far, gap markers included (read under the feed's lock). */
+    public long appended() {
+        lock.lock();
+        try {
+            return normalizer.appended();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return the connections opened so far. */

@@ -23,7 +23,7 @@ import java.util.List;
  * rules: stale ones are dropped, the first newer one must bridge the snapshot. A break (a diff that does not bridge or
  * chain: a lost frame, a stale snapshot) appends one SEQUENCE_BREAK gap marker and asks for a new snapshot, holding
  * diffs again. A lost connection ({@link #connectionLost(long, String)}) appends one RECONNECT gap marker per symbol
- * whose book was written, and forgets the books. Trades and book tickers are appended as they come.
+ * (messages of any of its streams may be lost), and forgets the books. Trades and book tickers are appended as they come.
  *
  * <p>Returns status codes, never throws for bad input. Allocates nothing per message in steady state (holding diffs
  * during a resynchronisation copies them). <b>Not thread-safe:</b> the feed calls it under one lock.
@@ -86,7 +86,7 @@ public final class BinanceNormalizer {
     }
 
     /**
-     * The connection was lost: one RECONNECT gap marker per book that was written, and every book forgotten until
+     * An open connection was lost: one RECONNECT gap marker per symbol, and every book forgotten until
      * {@link #startBooks(long)}.
      *
      * @param nanos when, epoch ns.
@@ -94,11 +94,9 @@ public final class BinanceNormalizer {
      */
     public void connectionLost(long nanos, String why) {
         for (SymbolBook book : books) {
-            if (book.written()) {
-                book.sink().gap(nanos, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.RECONNECT,
-                        book.symbol() + ": connection lost (" + why + "); the book restarts from a new snapshot");
-            }
-            book.written(false);
+            // whatever the book's state, messages of every stream may have been lost with the connection
+            book.sink().gap(nanos, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.RECONNECT,
+                    book.symbol() + ": connection lost (" + why + "); the book restarts from a new snapshot");
             book.sync().reset();
             book.takeHeld();
             book.snapshotPending(false);
@@ -174,7 +172,6 @@ public final class BinanceNormalizer {
         int status = IGNORED;
         if (book.sync().onSnapshot(m.id) == BookSync.Decision.SNAPSHOT) {
             records.snapshot(book.header(), m, book.sink());
-            book.written(true);
             status = APPENDED;
         }
         for (SymbolBook.HeldDiff held : book.takeHeld()) {
@@ -191,7 +188,6 @@ public final class BinanceNormalizer {
         return switch (book.sync().onDiff(m.firstId, m.lastId, m.prevId)) {
             case APPLY -> {
                 records.diff(book.header(), m, book.sink());
-                book.written(true);
                 yield APPENDED;
             }
             case BREAK -> {
@@ -199,7 +195,6 @@ public final class BinanceNormalizer {
                 book.sink().gap(receiveNanos, sync.breakFrom(), sync.breakTo(), GapReason.SEQUENCE_BREAK,
                         book.symbol() + ": " + sync.describeBreak(m.firstId, m.lastId, m.prevId)
                                 + "; resynchronising from a new REST snapshot");
-                book.written(true);
                 book.snapshotPending(true);
                 requests.request(indexOf(book));
                 yield APPENDED;

@@ -35,7 +35,6 @@ public final class SymbolBook {
     private final QueueSink sink;
     private final ArrayDeque<HeldDiff> held = new ArrayDeque<>();
     private boolean snapshotPending;
-    private boolean written;
     private long droppedHeld;
 
     /**
@@ -108,16 +107,6 @@ public final class SymbolBook {
     /** @param pending whether a snapshot is awaited. */
     public void snapshotPending(boolean pending) {
         snapshotPending = pending;
-    }
-
-    /** @return whether a book record of this market was appended since the last connection began. */
-    public boolean written() {
-        return written;
-    }
-
-    /** @param written whether a book record was appended. */
-    public void written(boolean written) {
-        this.written = written;
     }
 
     /**
