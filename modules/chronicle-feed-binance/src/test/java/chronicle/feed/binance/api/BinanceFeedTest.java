@@ -98,7 +98,7 @@ class BinanceFeedTest {
 
     @Test
     void shouldResynchroniseOnceAfterADroppedFrame() throws Exception {
-        Outcome out = run(new FakeBinance.Faults(0, 40, -1, false));
+        Outcome out = run(new FakeBinance.Faults(0, 10, -1, false));
         Books.GapRecord gap = assertOneGapThenSnapshot(out.feed(), GapReason.SEQUENCE_BREAK);
         assertTrue(gap.toId() >= gap.fromId() && gap.fromId() > 0, "the missing update ids: " + gap);
         assertTrue(gap.note().startsWith("NKNUSDT: expected U="), gap.note());
@@ -109,7 +109,7 @@ class BinanceFeedTest {
 
     @Test
     void shouldReconnectAndResynchroniseOnceAfterADisconnect() throws Exception {
-        Outcome out = run(new FakeBinance.Faults(0, -1, 120, false));
+        Outcome out = run(new FakeBinance.Faults(0, -1, 40, false));
         assertEquals(2, out.run().connections, "one reconnect: " + out.run().log);
         Books.GapRecord gap = assertOneGapThenSnapshot(out.feed(), GapReason.RECONNECT);
         assertTrue(gap.note().contains("connection lost"), gap.note());

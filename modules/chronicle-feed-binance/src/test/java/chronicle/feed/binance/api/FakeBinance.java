@@ -36,8 +36,10 @@ final class FakeBinance implements AutoCloseable {
 
     /**
      * @param refuseFirst     connections refused before one is accepted.
-     * @param dropDepthFrame  the index among the symbol's depth frames of one never sent, or -1.
-     * @param disconnectAfter the index among all frames after which the connection drops (once), or -1.
+     * @param dropDepthFrame  which of the symbol's depth frames sent after the first snapshot was served is never
+     *                        sent (0: the first), or -1.
+     * @param disconnectAfter after how many frames sent after the first snapshot was served the connection drops
+     *                        (once), or -1.
      * @param staleSnapshot   whether the first snapshot is stale.
      */
     record Faults(int refuseFirst, int dropDepthFrame, int disconnectAfter, boolean staleSnapshot) {
@@ -48,13 +50,18 @@ final class FakeBinance implements AutoCloseable {
             + "\"b\":(\\[.*?\\]\\]|\\[\\]),\"a\":(\\[.*?\\]\\]|\\[\\])");
     private static final Pattern LEVEL = Pattern.compile("\\[\"([0-9.]+)\",\"([0-9.]+)\"\\]");
 
+    /** The frame before which the replay waits until the first snapshot was asked for (a slow start of the feed). */
+    private static final int WAIT_FOR_SNAPSHOT_AT = 60;
+
     private final List<String> frames = new ArrayList<>();
     private final Faults faults;
     private final TreeMap<BigDecimal, String> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<BigDecimal, String> asks = new TreeMap<>();
     private long lastUpdateId;
     private int next;
-    private int depthFramesSeen;
+    /** frames and the symbol's depth frames sent after the first snapshot was served. */
+    private int framesAfterSnapshot;
+    private int depthAfterSnapshot;
     private boolean disconnected;
     final AtomicInteger snapshotRequests = new AtomicInteger();
     final AtomicInteger pongs = new AtomicInteger();
@@ -111,6 +118,9 @@ final class FakeBinance implements AutoCloseable {
 
     private void replay(TestWebSocketServer.Peer peer) {
         while (!peer.closed) {
+            if (next == WAIT_FOR_SNAPSHOT_AT) {
+                awaitFirstSnapshotRequest(); // so that the faults come after the feed has its book
+            }
             synchronized (this) {
                 if (next == frames.size()) {
                     break;
@@ -118,7 +128,8 @@ final class FakeBinance implements AutoCloseable {
                 String frame = frames.get(next++);
                 Matcher depth = DEPTH.matcher(frame);
                 boolean isDepth = depth.find();
-                boolean drop = isDepth && depthFramesSeen++ == faults.dropDepthFrame();
+                boolean served = snapshotRequests.get() > 0;
+                boolean drop = served && isDepth && depthAfterSnapshot++ == faults.dropDepthFrame();
                 if (!drop && !peer.send(frame)) {
                     next--; // not sent: the next connection sends it
                     break;
@@ -128,7 +139,7 @@ final class FakeBinance implements AutoCloseable {
                     levels(depth.group(4), asks);
                     lastUpdateId = Long.parseLong(depth.group(2));
                 }
-                if (next - 1 == faults.disconnectAfter() && !disconnected) {
+                if (served && ++framesAfterSnapshot == faults.disconnectAfter() && !disconnected) {
                     disconnected = true;
                     peer.drop();
                     return;
@@ -140,6 +151,13 @@ final class FakeBinance implements AutoCloseable {
             peer.ping();
             sleepMillis(50);
             pongs.set(peer.pongs.get());
+        }
+    }
+
+    private void awaitFirstSnapshotRequest() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (snapshotRequests.get() == 0 && System.nanoTime() < deadline) {
+            sleepMillis(1);
         }
     }
 

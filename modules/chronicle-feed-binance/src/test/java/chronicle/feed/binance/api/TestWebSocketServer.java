@@ -46,7 +46,7 @@ final class TestWebSocketServer implements AutoCloseable {
             return frame(0x9, new byte[] {1, 2, 3});
         }
 
-        private boolean frame(int opcode, byte[] payload) {
+        private synchronized boolean frame(int opcode, byte[] payload) {
             try {
                 out.write(0x80 | opcode);
                 if (payload.length < 126) {
