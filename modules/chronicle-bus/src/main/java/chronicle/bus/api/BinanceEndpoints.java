@@ -1,13 +1,16 @@
 package chronicle.bus.api;
 
 /**
- * The endpoints of the live Binance feed, under {@code "binance"} in {@code config/chronicle.json}; either market may
- * be left out (Binance's public endpoints apply), and {@code --ws-url} / {@code --rest-url} override both.
+ * The endpoints of the live Binance feed, under {@code "feeds": {"binance": ...}} in {@code config/chronicle.json};
+ * either market may be left out (Binance's public endpoints apply), and {@code --ws-url} / {@code --rest-url} override
+ * both.
  *
  * <pre>{@code
- * "binance": {
- *   "spot": { "wsUrl": "wss://stream.binance.com:9443", "restUrl": "https://api.binance.com" },
- *   "usdm": { "wsUrl": "wss://fstream.binance.com",     "restUrl": "https://fapi.binance.com" }
+ * "feeds": {
+ *   "binance": {
+ *     "spot": { "wsUrl": "wss://stream.binance.com:9443", "restUrl": "https://api.binance.com" },
+ *     "usdm": { "wsUrl": "wss://fstream.binance.com",     "restUrl": "https://fapi.binance.com" }
+ *   }
  * }
  * }</pre>
  *

@@ -20,8 +20,8 @@ import java.util.Map;
  *       "moves": [ { "to": "warm", "after": "2h", "compress": "zstd" }, { "to": "cold", "after": "7d" } ] }
  *   ],
  *   "symbolMap": "config/symbols.json", // optional: ids pinned for names registered for the first time
- *   "binance": {                       // optional: the live Binance feed's endpoints (see BinanceEndpoints)
- *     "spot": { "wsUrl": "wss://stream.binance.com:9443", "restUrl": "https://api.binance.com" }
+ *   "feeds": {                         // optional: the live feeds' settings
+ *     "binance": { "spot": { "wsUrl": "wss://stream.binance.com:9443", "restUrl": "https://api.binance.com" } }
  *   }
  * }
  * }</pre>
@@ -34,20 +34,20 @@ import java.util.Map;
  * @param tiering     the tiering rules in order (empty: nothing moves).
  * @param symbolMap   the {@link SymbolMap} that {@code chronicle feed} and {@code chronicle import} pin ids with
  *                    unless given another ({@code --symbol-map}), or null for none.
- * @param binance     the live Binance feed's endpoints ({@link BinanceEndpoints#PUBLIC} when left out).
+ * @param feeds       the live feeds' settings ({@link FeedsConfig#DEFAULTS} when left out).
  */
 public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers,
-                              List<TieringRule> tiering, Path symbolMap, BinanceEndpoints binance) {
+                              List<TieringRule> tiering, Path symbolMap, FeedsConfig feeds) {
 
-    /** Normalizes the optional parts to empty collections and public endpoints. */
+    /** Normalizes the optional parts to empty collections and defaults. */
     public ChronicleConfig {
         tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         tiering = tiering == null ? List.of() : List.copyOf(tiering);
-        binance = binance == null ? BinanceEndpoints.PUBLIC : binance;
+        feeds = feeds == null ? FeedsConfig.DEFAULTS : feeds;
     }
 
     /**
-     * A configuration with Binance's public endpoints.
+     * A configuration with the feeds' defaults.
      *
      * @param busRoot     root of the bus.
      * @param archiveRoot root of the archive.

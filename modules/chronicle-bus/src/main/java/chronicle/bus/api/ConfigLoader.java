@@ -65,8 +65,8 @@ public final class ConfigLoader {
         require(file, config.busRoot(), "busRoot", "\"demo_bus\"");
         require(file, config.archiveRoot(), "archiveRoot", "\"demo_bus/archive\"");
         checkTiering(file, config);
-        checkEndpoints(file, "spot", config.binance().spot());
-        checkEndpoints(file, "usdm", config.binance().usdm());
+        checkEndpoints(file, "spot", config.feeds().binance().spot());
+        checkEndpoints(file, "usdm", config.feeds().binance().usdm());
         if (config.symbolMap() != null && !Files.isRegularFile(config.symbolMap())) {
             throw new ConfigException(file, "$.symbolMap", "no file " + config.symbolMap() + " (relative paths are "
                     + "resolved against the working directory)", "create the symbol map or correct the path");
@@ -97,8 +97,8 @@ public final class ConfigLoader {
     }
 
     private static void checkEndpoints(Path file, String market, BinanceEndpoints.Endpoints endpoints) {
-        checkUrl(file, "$.binance." + market + ".wsUrl", endpoints.wsUrl(), "ws", "wss://stream.binance.com:9443");
-        checkUrl(file, "$.binance." + market + ".restUrl", endpoints.restUrl(), "http", "https://api.binance.com");
+        checkUrl(file, "$.feeds.binance." + market + ".wsUrl", endpoints.wsUrl(), "ws", "wss://stream.binance.com:9443");
+        checkUrl(file, "$.feeds.binance." + market + ".restUrl", endpoints.restUrl(), "http", "https://api.binance.com");
     }
 
     private static void checkUrl(Path file, String field, String url, String scheme, String example) {

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code chronicle feed-binance} (launcher {@code chronicle-feed-binance}): the live Binance feed into the venue's
  * raw queue, until SIGINT or SIGTERM (the message in hand is appended and committed first). Endpoints from
- * {@code binance} in the configuration, overridden by {@code --ws-url} and {@code --rest-url}.
+ * {@code feeds.binance} in the configuration, overridden by {@code --ws-url} and {@code --rest-url}.
  */
 @Command(name = "feed-binance", mixinStandardHelpOptions = true,
         description = "Append Binance's live depth diffs, snapshots, trades and book tickers to the raw queue.")
@@ -72,7 +72,7 @@ final class FeedBinanceCommand implements Callable<Integer> {
         boolean needConfig = busRoot == null || wsUrl == null || restUrl == null;
         ChronicleConfig loaded = needConfig ? config.load() : null;
         BinanceEndpoints.Endpoints configured = loaded == null ? null
-                : kind == BinanceMarket.SPOT ? loaded.binance().spot() : loaded.binance().usdm();
+                : kind == BinanceMarket.SPOT ? loaded.feeds().binance().spot() : loaded.feeds().binance().usdm();
         BinanceFeedOptions options;
         try {
             options = new BinanceFeedOptions(kind, symbols, venue, busRoot != null ? busRoot : loaded.busRoot(),
