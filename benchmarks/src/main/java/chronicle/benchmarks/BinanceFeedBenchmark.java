@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED",
-        "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.XMS, JvmFlags.XMX, JvmFlags.PRETOUCH_HEAP, JvmFlags.JMH_UNSAFE,
+        JvmFlags.AGRONA_UNSAFE, JvmFlags.NATIVE_ACCESS})
 public class BinanceFeedBenchmark {
 
     static final int MESSAGES = 1 << 16;

@@ -113,19 +113,18 @@ public final class BinanceFeed implements AutoCloseable {
 
     /** @return whether every book is in step with the venue (read under the feed's lock). */
     public boolean synced() {
-        lock.lock();
-        try {
-            return normalizer.allSynced();
-        } finally {
-            lock.unlock();
-        }
+        return locked(normalizer::allSynced);
     }
 
     /** @return records appended so far, gap markers included (read under the feed's lock). */
     public long appended() {
+        return locked(normalizer::appended);
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> read) {
         lock.lock();
         try {
-            return normalizer.appended();
+            return read.get();
         } finally {
             lock.unlock();
         }

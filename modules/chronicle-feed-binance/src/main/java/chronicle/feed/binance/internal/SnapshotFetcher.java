@@ -71,14 +71,21 @@ public final class SnapshotFetcher {
      * @param generation the current connection.
      * @param nowNanos   now, monotonic ns.
      */
-    public synchronized void due(long generation, long nowNanos) {
+    public void due(long generation, long nowNanos) {
         for (int i = 0; i < wanted.length; i++) {
-            if (wanted[i] && nowNanos - lastRequestNanos[i] >= retryNanos) {
-                wanted[i] = false;
-                lastRequestNanos[i] = nowNanos;
-                fetch(i, generation);
+            if (take(i, nowNanos)) {
+                fetch(i, generation); // outside this object's lock: a reply may be handled on this thread
             }
         }
+    }
+
+    private synchronized boolean take(int symbol, long nowNanos) {
+        if (wanted[symbol] && nowNanos - lastRequestNanos[symbol] >= retryNanos) {
+            wanted[symbol] = false;
+            lastRequestNanos[symbol] = nowNanos;
+            return true;
+        }
+        return false;
     }
 
     private void fetch(int symbol, long generation) {
