@@ -18,18 +18,20 @@ import java.util.function.Consumer;
 /**
  * A minimal RFC 6455 websocket server on 127.0.0.1 for tests: the opening handshake, unmasked text frames out,
  * masked client frames in (pings answered with pongs, pongs counted, a close answered). Can refuse a number of
- * connections first (HTTP 503 to the upgrade). Each accepted connection runs a script on its own thread.
+ * connections first (HTTP 503 to the upgrade). Each accepted connection runs a script on its own thread. Shared with
+ * the benchmarks through this module's test jar.
  */
-final class TestWebSocketServer implements AutoCloseable {
+public final class TestWebSocketServer implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /** One accepted connection, handed to the script. */
-    static final class Peer {
+    public static final class Peer {
         private final Socket socket;
         private final OutputStream out;
         final AtomicInteger pongs = new AtomicInteger();
-        volatile boolean closed;
+        /** Whether the connection is gone. */
+        public volatile boolean closed;
 
         Peer(Socket socket) throws IOException {
             this.socket = socket;
@@ -37,7 +39,7 @@ final class TestWebSocketServer implements AutoCloseable {
         }
 
         /** @param text a text message, one frame. @return false if the connection is gone. */
-        synchronized boolean send(String text) {
+        public synchronized boolean send(String text) {
             return frame(0x1, text.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -92,7 +94,7 @@ final class TestWebSocketServer implements AutoCloseable {
      * @param refuseFirst connections to refuse with HTTP 503 before accepting.
      * @param script      run on each accepted connection's own thread.
      */
-    TestWebSocketServer(int refuseFirst, Consumer<Peer> script) throws IOException {
+    public TestWebSocketServer(int refuseFirst, Consumer<Peer> script) throws IOException {
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.script = script;
@@ -101,7 +103,7 @@ final class TestWebSocketServer implements AutoCloseable {
     }
 
     /** @return the base URL, {@code ws://127.0.0.1:<port>}. */
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + server.getLocalPort();
     }
 
