@@ -14,6 +14,7 @@ module chronicle.cli {
     requires chronicle.sim;
     requires chronicle.api;
     requires chronicle.framework;
+    requires chronicle.feed.binance;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;

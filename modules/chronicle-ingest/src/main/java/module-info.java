@@ -3,7 +3,8 @@
  * publishes and records imports; vendor formats are plug-ins behind {@link chronicle.ingest.spi.VendorAdapter},
  * built from the toolkit in {@code chronicle.ingest.spi} (line reader, fields and fixed-point numbers, event-header
  * writer). Compressed inputs arrive decompressed through the {@link chronicle.ingest.spi.InputOpener} that the
- * application composes from its compressors.
+ * application composes from its compressors. {@code chronicle.ingest.api.binance} holds Binance's message parser and
+ * book-synchronisation rules, shared by the Binance import plug-in and the live Binance feed.
  */
 module chronicle.ingest {
     requires transitive chronicle.pluginhost;
@@ -11,9 +12,11 @@ module chronicle.ingest {
     requires transitive chronicle.protocol;
     requires transitive chronicle.bus;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
 
     exports chronicle.ingest.api;
     exports chronicle.ingest.spi;
+    exports chronicle.ingest.api.binance;
     opens chronicle.ingest.api to com.fasterxml.jackson.databind;
 
     uses chronicle.ingest.spi.VendorAdapter;

@@ -19,7 +19,10 @@ import java.util.Map;
  *     { "venue": "*", "symbol": "*", "stream": "*",
  *       "moves": [ { "to": "warm", "after": "2h", "compress": "zstd" }, { "to": "cold", "after": "7d" } ] }
  *   ],
- *   "symbolMap": "config/symbols.json" // optional: ids pinned for names registered for the first time
+ *   "symbolMap": "config/symbols.json", // optional: ids pinned for names registered for the first time
+ *   "feeds": {                         // optional: the live feeds' settings
+ *     "binance": { "spot": { "wsUrl": "wss://stream.binance.com:9443", "restUrl": "https://api.binance.com" } }
+ *   }
  * }
  * }</pre>
  * Relative paths are resolved against the working directory of the process that reads the file.
@@ -31,14 +34,30 @@ import java.util.Map;
  * @param tiering     the tiering rules in order (empty: nothing moves).
  * @param symbolMap   the {@link SymbolMap} that {@code chronicle feed} and {@code chronicle import} pin ids with
  *                    unless given another ({@code --symbol-map}), or null for none.
+ * @param feeds       the live feeds' settings ({@link FeedsConfig#DEFAULTS} when left out).
  */
 public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers,
-                              List<TieringRule> tiering, Path symbolMap) {
+                              List<TieringRule> tiering, Path symbolMap, FeedsConfig feeds) {
 
-    /** Normalizes the optional parts to empty collections. */
+    /** Normalizes the optional parts to empty collections and defaults. */
     public ChronicleConfig {
         tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         tiering = tiering == null ? List.of() : List.copyOf(tiering);
+        feeds = feeds == null ? FeedsConfig.DEFAULTS : feeds;
+    }
+
+    /**
+     * A configuration with the feeds' defaults.
+     *
+     * @param busRoot     root of the bus.
+     * @param archiveRoot root of the archive.
+     * @param tiers       the storage tiers by name.
+     * @param tiering     the tiering rules in order.
+     * @param symbolMap   the symbol map, or null.
+     */
+    public ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers, List<TieringRule> tiering,
+                           Path symbolMap) {
+        this(busRoot, archiveRoot, tiers, tiering, symbolMap, null);
     }
 
     /**
@@ -50,7 +69,7 @@ public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierCo
      * @param tiering     the tiering rules in order.
      */
     public ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierConfig> tiers, List<TieringRule> tiering) {
-        this(busRoot, archiveRoot, tiers, tiering, null);
+        this(busRoot, archiveRoot, tiers, tiering, null, null);
     }
 
     /**
@@ -60,6 +79,6 @@ public record ChronicleConfig(Path busRoot, Path archiveRoot, Map<String, TierCo
      * @param archiveRoot root of the archive.
      */
     public ChronicleConfig(Path busRoot, Path archiveRoot) {
-        this(busRoot, archiveRoot, Map.of(), List.of(), null);
+        this(busRoot, archiveRoot, Map.of(), List.of(), null, null);
     }
 }

@@ -65,6 +65,8 @@ public final class ConfigLoader {
         require(file, config.busRoot(), "busRoot", "\"demo_bus\"");
         require(file, config.archiveRoot(), "archiveRoot", "\"demo_bus/archive\"");
         checkTiering(file, config);
+        checkEndpoints(file, "spot", config.feeds().binance().spot());
+        checkEndpoints(file, "usdm", config.feeds().binance().usdm());
         if (config.symbolMap() != null && !Files.isRegularFile(config.symbolMap())) {
             throw new ConfigException(file, "$.symbolMap", "no file " + config.symbolMap() + " (relative paths are "
                     + "resolved against the working directory)", "create the symbol map or correct the path");
@@ -91,6 +93,27 @@ public final class ConfigLoader {
                                     : String.join(", ", new java.util.TreeSet<>(config.tiers().keySet()))));
                 }
             }
+        }
+    }
+
+    private static void checkEndpoints(Path file, String market, BinanceEndpoints.Endpoints endpoints) {
+        checkUrl(file, "$.feeds.binance." + market + ".wsUrl", endpoints.wsUrl(), "ws", "wss://stream.binance.com:9443");
+        checkUrl(file, "$.feeds.binance." + market + ".restUrl", endpoints.restUrl(), "http", "https://api.binance.com");
+    }
+
+    private static void checkUrl(Path file, String field, String url, String scheme, String example) {
+        java.net.URI uri = null;
+        if (url != null) {
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+        }
+        if (uri == null || uri.getHost() == null
+                || !(scheme.equals(uri.getScheme()) || (scheme + "s").equals(uri.getScheme()))) {
+            throw new ConfigException(file, field, (url == null ? "missing" : "\"" + url + "\" is not a " + scheme
+                    + ":// or " + scheme + "s:// URL with a host"), "write a URL such as \"" + example + "\"");
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ChronicleCommand.Version.class,
         description = "Chronicle: market-data journal, archive tap, import, order books and replay.",
         subcommands = {InspectCommand.class, TailCommand.class, VerifyCommand.class, DoctorCommand.class,
-                BenchCommand.class, FeedCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
+                BenchCommand.class, FeedCommand.class, FeedBinanceCommand.class, ArchiveTapCommand.class, RawArchiverCommand.class,
                 TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
                 WarmStartCommand.class, BacktestCommand.class, ImportCommand.class, ImportsCommand.class,
                 ArchiveCommand.class, PluginsCommand.class, ConfigCommand.class, LiveCommand.class, RouterCommand.class,

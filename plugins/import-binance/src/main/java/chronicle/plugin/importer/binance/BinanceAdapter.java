@@ -1,11 +1,11 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.api.binance.BinanceMessageParser;
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.LineReader;
 import chronicle.ingest.spi.VendorAdapter;
 import chronicle.protocol.api.StreamKind;
-import com.fasterxml.jackson.core.JsonFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,11 +64,9 @@ import java.util.Locale;
 public final class BinanceAdapter implements VendorAdapter {
 
     /** Decimal exponent of every price mantissa. */
-    public static final int PRICE_EXPONENT = -8;
+    public static final int PRICE_EXPONENT = BinanceMessageParser.PRICE_EXPONENT;
     /** Decimal exponent of every size mantissa. */
-    public static final int SIZE_EXPONENT = -8;
-
-    private static final JsonFactory JSON = new JsonFactory();
+    public static final int SIZE_EXPONENT = BinanceMessageParser.SIZE_EXPONENT;
 
     /** Public for the service loader. */
     public BinanceAdapter() {
@@ -97,8 +95,8 @@ public final class BinanceAdapter implements VendorAdapter {
         List<InputFile> inputs = new ArrayList<>(request.inputs().size());
         try {
             for (Path path : request.inputs()) {
-                MessageParser parser = new MessageParser(JSON, request.symbol().strip(), stream, PRICE_EXPONENT,
-                        SIZE_EXPONENT);
+                BinanceMessageParser parser = new BinanceMessageParser(request.symbol().strip(), stream,
+                        PRICE_EXPONENT, SIZE_EXPONENT);
                 InputFile input = new InputFile(LineReader.open(request, path), parser);
                 inputs.add(input);
                 input.sniff();

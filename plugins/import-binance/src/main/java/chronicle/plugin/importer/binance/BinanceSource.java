@@ -1,20 +1,16 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.api.binance.BinanceMessage;
+import chronicle.ingest.api.binance.BinanceRecords;
+import chronicle.ingest.api.binance.BookSync;
 import chronicle.ingest.spi.EventHeaderWriter;
 import chronicle.ingest.spi.EventSink;
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.ImportRequest;
 import chronicle.ingest.spi.ImportSource;
 import chronicle.ingest.spi.OnError;
-import chronicle.protocol.api.BookMode;
 import chronicle.protocol.api.EventHeader;
-import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.GapReason;
-import chronicle.protocol.api.MessageType;
-import chronicle.protocol.api.Quote;
-import chronicle.protocol.api.StreamKind;
-import chronicle.protocol.api.Trade;
-import org.agrona.ExpandableArrayBuffer;
 
 import java.io.IOException;
 import java.util.List;
@@ -28,40 +24,22 @@ import java.util.List;
  * (a bare REST snapshot in a file of bare snapshots) is placed by update id: before the first message of the other
  * inputs whose update id is beyond its own, and takes that message's time.
  *
- * <p><b>Book synchronisation.</b> Diffs before the first snapshot are dropped. After a snapshot with
- * {@code lastUpdateId} L: diffs with {@code u <= L} are dropped; the first applied one must have
- * {@code U <= L+1 <= u} (futures, with {@code pu}: {@code U <= L <= u}, or {@code pu == L}); every later one must
- * have {@code U == previous u + 1} (futures: {@code pu == previous u}); diffs at or before the previous {@code u}
- * are duplicates and dropped. A break writes one gap marker (SEQUENCE_BREAK, the missing id range) and drops diffs
- * until the next snapshot. A snapshot older than the book (L below the last applied {@code u}) is dropped: replaying
- * it would move the book backwards and break the chain.
+ * <p><b>Book synchronisation</b> follows {@link BookSync}, the rules the live feed follows too: diffs before the
+ * first snapshot are dropped, the first diff after a snapshot must bridge it and every later one chain; a break
+ * writes one gap marker (SEQUENCE_BREAK, the missing id range) and drops diffs until the next snapshot; a snapshot
+ * older than the book is dropped.
  *
  * <p>Not thread-safe.
  */
 final class BinanceSource implements ImportSource {
 
-    private enum BookState {
-        /** no snapshot yet: diffs are dropped. */
-        NO_SNAPSHOT,
-        /** a snapshot was written; waiting for the diff that bridges its lastUpdateId. */
-        AWAIT_BRIDGE,
-        /** diffs chain. */
-        SYNCED,
-        /** a break: diffs are dropped until the next snapshot. */
-        BROKEN
-    }
-
     private final ImportRequest request;
     private final List<InputFile> inputs;
     private final EventHeaderWriter header;
-    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 << 10);
-    private final Trade trade = new Trade();
-    private final Quote quote = new Quote();
-    private long lastEmittedTime = Message.NO_TIME;
+    private final BinanceRecords records = new BinanceRecords();
+    private long lastEmittedTime = BinanceMessage.NO_TIME;
 
-    private BookState state = BookState.NO_SNAPSHOT;
-    /** AWAIT_BRIDGE: the snapshot's lastUpdateId; SYNCED: the last applied u. */
-    private long bookId = EventHeader.NULL_ID;
+    private final BookSync sync = new BookSync();
 
     private final Stats stats = new Stats();
 
@@ -103,7 +81,7 @@ final class BinanceSource implements ImportSource {
         if (input == null) {
             return false;
         }
-        Message m = input.poll();
+        BinanceMessage m = input.poll();
         try {
             if (m.time < lastEmittedTime) {
                 m.time = lastEmittedTime; // a borrowed time (bad line, bare snapshot) never moves the journal back
@@ -129,11 +107,11 @@ final class BinanceSource implements ImportSource {
         InputFile earliest = null;
         InputFile floating = null;
         for (InputFile input : inputs) {
-            Message head = input.peek();
+            BinanceMessage head = input.peek();
             if (head == null) {
                 continue;
             }
-            if (head.time == Message.NO_TIME) {
+            if (head.time == BinanceMessage.NO_TIME) {
                 if (floating == null) {
                     floating = input;
                 }
@@ -142,11 +120,11 @@ final class BinanceSource implements ImportSource {
             }
         }
         if (floating != null) {
-            Message head = floating.peek();
-            Message timed = earliest != null ? earliest.peek() : null;
-            if (timed == null || head.kind == Message.Kind.BAD || placedBefore(head, timed)) {
+            BinanceMessage head = floating.peek();
+            BinanceMessage timed = earliest != null ? earliest.peek() : null;
+            if (timed == null || head.kind == BinanceMessage.Kind.BAD || placedBefore(head, timed)) {
                 long time = timed != null ? timed.time : lastEmittedTime;
-                if (time == Message.NO_TIME) {
+                if (time == BinanceMessage.NO_TIME) {
                     throw new ImportException(floating.path(), head.line, "no receive time and no event time (E) in"
                             + " this input, and no other input to place it by: use the cryptofeed capture format or"
                             + " give the websocket messages with it");
@@ -159,13 +137,13 @@ final class BinanceSource implements ImportSource {
     }
 
     /** Whether a message without time goes before a timed one: by update id, where both have one. */
-    private static boolean placedBefore(Message floating, Message timed) {
+    private static boolean placedBefore(BinanceMessage floating, BinanceMessage timed) {
         long own = bookPosition(floating);
         long other = bookPosition(timed);
         return own != EventHeader.NULL_ID && other != EventHeader.NULL_ID && other > own;
     }
 
-    private static long bookPosition(Message m) {
+    private static long bookPosition(BinanceMessage m) {
         return switch (m.kind) {
             case SNAPSHOT, QUOTE -> m.id;
             case DIFF -> m.lastId;
@@ -173,7 +151,7 @@ final class BinanceSource implements ImportSource {
         };
     }
 
-    private void bad(InputFile input, Message m, EventSink sink) throws ImportException {
+    private void bad(InputFile input, BinanceMessage m, EventSink sink) throws ImportException {
         stats.badLines++;
         ImportException problem = new ImportException(input.path(), m.line, m.reason);
         if (request.onError() == OnError.FAIL) {
@@ -182,109 +160,42 @@ final class BinanceSource implements ImportSource {
         sink.gap(m.time, EventHeader.NULL_ID, EventHeader.NULL_ID, GapReason.BAD_INPUT, problem.getMessage());
     }
 
-    private void snapshot(Message m, EventSink sink) {
+    private void snapshot(BinanceMessage m, EventSink sink) {
         long id = m.id;
-        if ((state == BookState.SYNCED || state == BookState.AWAIT_BRIDGE) && id < bookId) {
+        if (sync.onSnapshot(id) == BookSync.Decision.OLD_SNAPSHOT) {
             stats.droppedOldSnapshots++; // older than the book: it would move the book back
             return;
         }
-        writeLevels(m, MessageType.L2_SNAPSHOT, EventType.SNAPSHOT, id, id, EventHeader.NULL_ID, sink);
+        records.snapshot(header, m, sink);
         stats.snapshots++;
-        if (state == BookState.SYNCED && id == bookId) {
-            return; // the book is exactly at the snapshot: the chain goes on
-        }
-        state = BookState.AWAIT_BRIDGE;
-        bookId = id;
     }
 
-    private void diff(InputFile input, Message m, EventSink sink) {
-        boolean futures = m.prevId != EventHeader.NULL_ID;
-        long first = m.firstId;
-        long last = m.lastId;
-        switch (state) {
-            case NO_SNAPSHOT -> stats.droppedBeforeSnapshot++;
-            case BROKEN -> stats.droppedAfterBreak++;
-            case AWAIT_BRIDGE -> {
-                long snapshotId = bookId;
-                if (futures ? last < snapshotId : last <= snapshotId) {
-                    stats.droppedStale++;
-                    return;
-                }
-                boolean bridges = futures ? (first <= snapshotId && snapshotId <= last) || m.prevId == snapshotId
-                        : first <= snapshotId + 1;
-                if (bridges) {
-                    apply(m, sink);
-                } else {
-                    long to = futures ? m.prevId : first - 1;
-                    sequenceBreak(input, m, snapshotId + 1, to, "the first diff after the snapshot (lastUpdateId "
-                            + snapshotId + ") does not bridge it: U=" + first + " u=" + last
-                            + (futures ? " pu=" + m.prevId : ""), sink);
-                }
+    private void diff(InputFile input, BinanceMessage m, EventSink sink) {
+        switch (sync.onDiff(m.firstId, m.lastId, m.prevId)) {
+            case APPLY -> {
+                records.diff(header, m, sink);
+                stats.diffs++;
             }
-            case SYNCED -> {
-                long previous = bookId;
-                if (last <= previous) {
-                    stats.droppedStale++; // a duplicate: already applied
-                    return;
-                }
-                boolean chains = futures ? m.prevId == previous : first == previous + 1;
-                if (chains) {
-                    apply(m, sink);
-                } else {
-                    long to = futures ? m.prevId : first - 1;
-                    sequenceBreak(input, m, previous + 1, to, futures
-                            ? "expected pu=" + previous + ", got pu=" + m.prevId + " (U=" + first + " u=" + last + ")"
-                            : "expected U=" + (previous + 1) + ", got U=" + first + " (u=" + last + ")", sink);
-                }
-            }
-        }
-    }
-
-    private void apply(Message m, EventSink sink) {
-        writeLevels(m, MessageType.L2_DIFF, EventType.DIFF, m.firstId, m.lastId, m.prevId, sink);
-        stats.diffs++;
-        state = BookState.SYNCED;
-        bookId = m.lastId;
-    }
-
-    private void sequenceBreak(InputFile input, Message m, long from, long to, String why, EventSink sink) {
-        boolean range = to >= from;
-        stats.sequenceBreaks++;
-        sink.gap(m.time, range ? from : EventHeader.NULL_ID, range ? to : EventHeader.NULL_ID,
-                GapReason.SEQUENCE_BREAK, input.path() + ":" + m.line + ": " + why
+            case BEFORE_SNAPSHOT -> stats.droppedBeforeSnapshot++;
+            case AFTER_BREAK -> stats.droppedAfterBreak++;
+            case STALE -> stats.droppedStale++;
+            case BREAK -> {
+                stats.sequenceBreaks++;
+                sink.gap(m.time, sync.breakFrom(), sync.breakTo(), GapReason.SEQUENCE_BREAK, input.path() + ":"
+                        + m.line + ": " + sync.describeBreak(m.firstId, m.lastId, m.prevId)
                         + "; diffs are dropped until the next REST snapshot");
-        state = BookState.BROKEN;
-        bookId = EventHeader.NULL_ID;
+            }
+            default -> throw new IllegalStateException("not a diff decision");
+        }
     }
 
-    private EventHeader start(EventType event, StreamKind kind, BookMode mode, Message m, long firstId,
-                              long lastId, long prevId) {
-        return header.begin(buffer, 0, kind, event, mode, m.time, m.exchangeTime())
-                .firstUpdateId(firstId)
-                .lastUpdateId(lastId)
-                .prevUpdateId(prevId);
-    }
-
-    private void writeLevels(Message m, MessageType type, EventType event, long firstId, long lastId, long prevId,
-                             EventSink sink) {
-        start(event, StreamKind.BOOK, BookMode.L2, m, firstId, lastId, prevId);
-        int length = EventHeader.LENGTH + m.levels.writeTo(buffer, EventHeader.LENGTH, false);
-        sink.append(type.id(), m.time, buffer, 0, length);
-    }
-
-    private void trade(Message m, EventSink sink) {
-        start(EventType.TRADE, StreamKind.TRADES, BookMode.NONE, m, m.firstId, m.lastId,
-                EventHeader.NULL_ID);
-        trade.wrap(buffer, EventHeader.LENGTH).set(m.id, m.price, m.size, m.aggressor);
-        sink.append(MessageType.TRADE.id(), m.time, buffer, 0, EventHeader.LENGTH + Trade.LENGTH);
+    private void trade(BinanceMessage m, EventSink sink) {
+        records.trade(header, m, sink);
         stats.trades++;
     }
 
-    private void quote(Message m, EventSink sink) {
-        start(EventType.QUOTE, StreamKind.QUOTES, BookMode.NONE, m, m.firstId, m.lastId,
-                EventHeader.NULL_ID);
-        quote.wrap(buffer, EventHeader.LENGTH).set(m.bidPrice, m.bidSize, m.askPrice, m.askSize);
-        sink.append(MessageType.BBO.id(), m.time, buffer, 0, EventHeader.LENGTH + Quote.LENGTH);
+    private void quote(BinanceMessage m, EventSink sink) {
+        records.quote(header, m, sink);
         stats.quotes++;
     }
 

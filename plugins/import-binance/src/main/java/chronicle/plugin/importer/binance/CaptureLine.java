@@ -1,5 +1,8 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.api.binance.BinanceMessage;
+import chronicle.ingest.api.binance.BinanceMessageParser;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,7 +35,7 @@ final class CaptureLine {
 
     int jsonStart;
     int jsonEnd;
-    /** The receive time (ns), or {@link Message#NO_TIME} for a plain JSON line. */
+    /** The receive time (ns), or {@link BinanceMessage#NO_TIME} for a plain JSON line. */
     long receiveTime;
     /** Whether the JSON is a REST depth snapshot of the requested symbol (cryptofeed http line). */
     boolean rest;
@@ -47,10 +50,10 @@ final class CaptureLine {
      * @param parser tells whether a symbol (of a REST URL) is the requested one.
      * @return {@link #NOT_A_ROW}, {@link #OTHER}, {@link #JSON} or {@link #BAD}.
      */
-    int read(byte[] line, int from, int to, MessageParser parser) {
+    int read(byte[] line, int from, int to, BinanceMessageParser parser) {
         rest = false;
         reason = null;
-        receiveTime = Message.NO_TIME;
+        receiveTime = BinanceMessage.NO_TIME;
         int start = from;
         int end = to;
         while (start < end && isBlank(line[start])) {
@@ -100,13 +103,13 @@ final class CaptureLine {
             timeStart = arrow + 4;
         }
         receiveTime = receiveTime(line, timeStart, timeEnd);
-        return receiveTime == Message.NO_TIME ? BAD : JSON;
+        return receiveTime == BinanceMessage.NO_TIME ? BAD : JSON;
     }
 
     /**
      * Epoch seconds with a fraction ({@code 1633998512.0633569}) to epoch nanoseconds, exactly.
      *
-     * @return the time, or {@link Message#NO_TIME} with {@link #reason} set if it is not such a number or is finer
+     * @return the time, or {@link BinanceMessage#NO_TIME} with {@link #reason} set if it is not such a number or is finer
      * than nanoseconds.
      */
     private long receiveTime(byte[] text, int from, int end) {
@@ -129,7 +132,7 @@ final class CaptureLine {
                 } else if (++fraction > NANOS_DIGITS) {
                     if (c != '0') {
                         reason = "receive time '" + quote(text, start, end) + "' is finer than nanoseconds";
-                        return Message.NO_TIME;
+                        return BinanceMessage.NO_TIME;
                     }
                 } else {
                     nanos = nanos * 10 + (c - '0');
@@ -152,7 +155,7 @@ final class CaptureLine {
     private long badTime(byte[] text, int start, int end) {
         reason = "bad receive time '" + quote(text, start, end) + "': expected epoch seconds such as"
                 + " 1633998512.0633569";
-        return Message.NO_TIME;
+        return BinanceMessage.NO_TIME;
     }
 
     private int bad(String why) {

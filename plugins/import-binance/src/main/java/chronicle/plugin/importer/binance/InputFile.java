@@ -1,5 +1,7 @@
 package chronicle.plugin.importer.binance;
 
+import chronicle.ingest.api.binance.BinanceMessage;
+import chronicle.ingest.api.binance.BinanceMessageParser;
 import chronicle.ingest.spi.ImportException;
 import chronicle.ingest.spi.LineReader;
 
@@ -9,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 
 /**
- * One input file, read line by line ({@link CaptureLine} tells each line's framing, {@link MessageParser} its JSON)
- * into {@link Message}s of the requested symbol and stream, each with a time.
+ * One input file, read line by line ({@link CaptureLine} tells each line's framing, {@link BinanceMessageParser} its JSON)
+ * into {@link BinanceMessage}s of the requested symbol and stream, each with a time.
  *
  * <p>The time of a message: its receive time when the line has one; else its event time {@code E} (else {@code T});
  * else (a bare REST snapshot, a spot bookTicker) the time of the previous message of this file; at the start of a
@@ -29,16 +31,16 @@ final class InputFile implements Closeable {
     static final int MAX_LOOKAHEAD = 256;
 
     private final LineReader in;
-    private final MessageParser parser;
+    private final BinanceMessageParser parser;
     private final CaptureLine capture = new CaptureLine();
-    private final ArrayDeque<Message> queue = new ArrayDeque<>();
-    private final ArrayDeque<Message> pool = new ArrayDeque<>();
+    private final ArrayDeque<BinanceMessage> queue = new ArrayDeque<>();
+    private final ArrayDeque<BinanceMessage> pool = new ArrayDeque<>();
     private boolean replayLine;
-    private long lastTime = Message.NO_TIME;
+    private long lastTime = BinanceMessage.NO_TIME;
     private long rows;
     private long otherRows;
 
-    InputFile(LineReader in, MessageParser parser) {
+    InputFile(LineReader in, BinanceMessageParser parser) {
         this.in = in;
         this.parser = parser;
     }
@@ -97,8 +99,8 @@ final class InputFile implements Closeable {
      * @return the next message of this file, with its time assigned if it can be, or null at the end.
      * @throws IOException if reading fails, or {@link ImportException} if the time of messages cannot be found.
      */
-    Message peek() throws IOException {
-        Message head = queue.peekFirst();
+    BinanceMessage peek() throws IOException {
+        BinanceMessage head = queue.peekFirst();
         if (head != null) {
             return head;
         }
@@ -107,24 +109,24 @@ final class InputFile implements Closeable {
             return null;
         }
         queue.addLast(head);
-        if (head.time == Message.NO_TIME) {
+        if (head.time == BinanceMessage.NO_TIME) {
             // at the start of the file and without a time: take the next time of this file
-            long found = Message.NO_TIME;
-            while (found == Message.NO_TIME) {
+            long found = BinanceMessage.NO_TIME;
+            while (found == BinanceMessage.NO_TIME) {
                 if (queue.size() >= MAX_LOOKAHEAD) {
                     throw new ImportException(path(), head.line, "no receive time and no event time on "
                             + MAX_LOOKAHEAD + " messages in a row: cannot place them in time");
                 }
-                Message next = produce();
+                BinanceMessage next = produce();
                 if (next == null) {
                     break;
                 }
                 queue.addLast(next);
                 found = next.time;
             }
-            if (found != Message.NO_TIME) {
-                for (Message m : queue) {
-                    if (m.time == Message.NO_TIME) {
+            if (found != BinanceMessage.NO_TIME) {
+                for (BinanceMessage m : queue) {
+                    if (m.time == BinanceMessage.NO_TIME) {
                         m.time = found;
                     }
                 }
@@ -134,29 +136,29 @@ final class InputFile implements Closeable {
     }
 
     /** @return the message {@link #peek()} returned, now owned by the caller until {@link #recycle}. */
-    Message poll() {
+    BinanceMessage poll() {
         return queue.pollFirst();
     }
 
     /** @param m a message of this file that is done with. */
-    void recycle(Message m) {
+    void recycle(BinanceMessage m) {
         if (pool.size() < 4) {
             pool.addLast(m);
         }
     }
 
-    private Message obtain() {
-        Message m = pool.pollFirst();
+    private BinanceMessage obtain() {
+        BinanceMessage m = pool.pollFirst();
         if (m == null) {
-            m = new Message();
+            m = new BinanceMessage();
         }
         m.reset();
         return m;
     }
 
     /** The next message of interest, with its time rules applied; null at the end of the file. */
-    private Message produce() throws IOException {
-        Message m = obtain();
+    private BinanceMessage produce() throws IOException {
+        BinanceMessage m = obtain();
         while (true) {
             if (!replayLine && !in.next()) {
                 recycle(m);
@@ -169,19 +171,19 @@ final class InputFile implements Closeable {
             m.reset();
         }
         m.line = in.lineNumber();
-        if (m.kind != Message.Kind.BAD) {
+        if (m.kind != BinanceMessage.Kind.BAD) {
             if (m.ownTime) {
-                if (lastTime != Message.NO_TIME && m.time < lastTime) {
+                if (lastTime != BinanceMessage.NO_TIME && m.time < lastTime) {
                     m.bad("timestamp goes backwards: " + seconds(m.time) + " after " + seconds(lastTime));
                     m.time = lastTime;
                     m.ownTime = false;
                 } else {
                     lastTime = m.time;
                 }
-            } else if (lastTime != Message.NO_TIME) {
+            } else if (lastTime != BinanceMessage.NO_TIME) {
                 m.time = lastTime;
             }
-        } else if (lastTime != Message.NO_TIME && (!m.ownTime || m.time < lastTime)) {
+        } else if (lastTime != BinanceMessage.NO_TIME && (!m.ownTime || m.time < lastTime)) {
             m.time = lastTime; // a bad line keeps its own receive time only if that is plausible
         }
         return m;
@@ -192,7 +194,7 @@ final class InputFile implements Closeable {
     }
 
     /** @return false if the line is of no interest (counting it as a row of another symbol or stream if it is one). */
-    private boolean lineToMessage(Message m) {
+    private boolean lineToMessage(BinanceMessage m) {
         if (in.tooLong()) {
             rows++;
             m.bad("line longer than " + (in.maxLine() >> 20) + " MiB");
@@ -216,7 +218,7 @@ final class InputFile implements Closeable {
                 // JSON to parse
             }
         }
-        if (capture.receiveTime != Message.NO_TIME) {
+        if (capture.receiveTime != BinanceMessage.NO_TIME) {
             m.time = capture.receiveTime;
             m.ownTime = true;
         }
@@ -224,9 +226,9 @@ final class InputFile implements Closeable {
             otherRows++;
             return false;
         }
-        if (m.kind != Message.Kind.BAD && !m.ownTime) {
-            long t = m.eventTime != Message.NO_TIME ? m.eventTime : m.tradeTime;
-            if (t != Message.NO_TIME) {
+        if (m.kind != BinanceMessage.Kind.BAD && !m.ownTime) {
+            long t = m.eventTime != BinanceMessage.NO_TIME ? m.eventTime : m.tradeTime;
+            if (t != BinanceMessage.NO_TIME) {
                 m.time = t;
                 m.ownTime = true;
             }

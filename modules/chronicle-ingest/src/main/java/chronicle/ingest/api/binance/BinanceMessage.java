@@ -1,4 +1,4 @@
-package chronicle.plugin.importer.binance;
+package chronicle.ingest.api.binance;
 
 import chronicle.ingest.spi.LevelBuffer;
 import chronicle.protocol.api.EventHeader;
@@ -6,13 +6,13 @@ import chronicle.protocol.api.Side;
 
 /**
  * One parsed venue message of the requested symbol (or one bad message), with prices and sizes already converted
- * to mantissas. Knows nothing of files: a capture file's {@link InputFile} and a live feed alike fill it through
- * {@link MessageParser}. Mutable and recycled: at most a bounded number are alive per input.
+ * to mantissas. Knows nothing of files: the import adapter's capture files and the live feed alike fill it through
+ * {@link BinanceMessageParser}. Mutable and recycled: at most a bounded number are alive per input.
  */
-final class Message {
+public final class BinanceMessage {
 
     /** What a message is. */
-    enum Kind {
+    public enum Kind {
         /** REST depth snapshot: {@code lastUpdateId, bids, asks}. */
         SNAPSHOT,
         /** websocket depthUpdate. */
@@ -26,39 +26,40 @@ final class Message {
     }
 
     /** Marks an absent time. */
-    static final long NO_TIME = Long.MIN_VALUE;
+    public static final long NO_TIME = Long.MIN_VALUE;
 
-    Kind kind;
+    public Kind kind;
     /** where it came from: the line of its file (or a live feed's message number). */
-    long line;
+    public long line;
     /** the receive time (ns), or {@link #NO_TIME} until one is assigned. */
-    long time = NO_TIME;
+    public long time = NO_TIME;
     /** whether {@link #time} came from the line itself (receive prefix or event time) rather than a neighbour. */
-    boolean ownTime;
+    public boolean ownTime;
     /** venue event time E (ns), or {@link #NO_TIME}. */
-    long eventTime = NO_TIME;
+    public long eventTime = NO_TIME;
     /** venue transaction / trade time T (ns), or {@link #NO_TIME}. */
-    long tradeTime = NO_TIME;
-    long firstId = EventHeader.NULL_ID;
-    long lastId = EventHeader.NULL_ID;
-    long prevId = EventHeader.NULL_ID;
+    public long tradeTime = NO_TIME;
+    public long firstId = EventHeader.NULL_ID;
+    public long lastId = EventHeader.NULL_ID;
+    public long prevId = EventHeader.NULL_ID;
     /** snapshot: lastUpdateId; trade: the trade id; quote: u. */
-    long id = EventHeader.NULL_ID;
+    public long id = EventHeader.NULL_ID;
 
     /** snapshot and diff: the levels, in the order given. */
-    final LevelBuffer levels = new LevelBuffer();
+    public final LevelBuffer levels = new LevelBuffer();
 
-    long price;
-    long size;
-    Side aggressor = Side.UNKNOWN;
-    long bidPrice;
-    long bidSize;
-    long askPrice;
-    long askSize;
+    public long price;
+    public long size;
+    public Side aggressor = Side.UNKNOWN;
+    public long bidPrice;
+    public long bidSize;
+    public long askPrice;
+    public long askSize;
 
-    String reason;
+    public String reason;
 
-    void reset() {
+    /** Clears every field, for the next message. */
+    public void reset() {
         kind = null;
         line = 0;
         time = NO_TIME;
@@ -81,13 +82,13 @@ final class Message {
     }
 
     /** Turns this message into a bad one. */
-    void bad(String why) {
+    public void bad(String why) {
         kind = Kind.BAD;
         reason = why;
     }
 
     /** @return the exchange time for the header: a trade's T, else E, else T, else the receive time. */
-    long exchangeTime() {
+    public long exchangeTime() {
         if (kind == Kind.TRADE && tradeTime != NO_TIME) {
             return tradeTime;
         }

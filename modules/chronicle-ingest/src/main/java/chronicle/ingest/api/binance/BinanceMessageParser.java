@@ -1,4 +1,4 @@
-package chronicle.plugin.importer.binance;
+package chronicle.ingest.api.binance;
 
 import chronicle.ingest.spi.LevelBuffer;
 import chronicle.protocol.api.Side;
@@ -12,13 +12,24 @@ import java.io.IOException;
 
 /**
  * Turns the JSON of one Binance message (the bytes of one websocket message or REST reply, wherever they come from:
- * a capture file's line or a live connection) into a {@link Message} with Jackson's streaming parser, in one pass:
+ * a capture file's line or a live connection) into a {@link BinanceMessage} with Jackson's streaming parser, in one pass:
  * the fields of interest are read as they come (in any order), prices and sizes go straight to mantissas
  * ({@link JsonValues}), everything else is skipped. Messages of other symbols, and of streams that were not asked
  * for, are dropped as early as the JSON allows (an envelope's stream name, before its data is parsed). Knows nothing
  * of files. <b>Not thread-safe:</b> one per input.
  */
-final class MessageParser {
+public final class BinanceMessageParser {
+
+    /**
+     * Decimal exponent of every price mantissa: Binance prints spot prices with 8 decimals (futures with fewer), so
+     * 10^-8 holds every price exactly, for every symbol, before the first message is seen.
+     */
+    public static final int PRICE_EXPONENT = -8;
+    /** Decimal exponent of every size mantissa, for the same reason. */
+    public static final int SIZE_EXPONENT = -8;
+
+    /** Thread-safe, shared by every parser. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static final int E_NONE = 0;
     private static final int E_DEPTH = 1;
@@ -51,7 +62,6 @@ final class MessageParser {
     private static final int RESULT = 1 << 16;
     private static final int QUOTE_FIELDS = BID_PRICE | ASK_PRICE | BID_SIZE | ASK_SIZE;
 
-    private final JsonFactory factory;
     private final char[] symbol;
     private final StreamKind wanted;
     private final int priceExponent;
@@ -59,7 +69,7 @@ final class MessageParser {
     private final JsonValues values = new JsonValues();
 
     // per-message state
-    private Message out;
+    private BinanceMessage out;
     private int event;
     private boolean envelope;
     private boolean skipEnvelopeData;
@@ -71,14 +81,12 @@ final class MessageParser {
     private long tradeId;
 
     /**
-     * @param factory       the shared Jackson factory.
      * @param symbol        the requested symbol (compared case-insensitively).
      * @param wanted        which stream is imported.
      * @param priceExponent exponent of price mantissas.
      * @param sizeExponent  exponent of size mantissas.
      */
-    MessageParser(JsonFactory factory, String symbol, StreamKind wanted, int priceExponent, int sizeExponent) {
-        this.factory = factory;
+    public BinanceMessageParser(String symbol, StreamKind wanted, int priceExponent, int sizeExponent) {
         this.symbol = symbol.toCharArray();
         this.wanted = wanted;
         this.priceExponent = priceExponent;
@@ -86,7 +94,7 @@ final class MessageParser {
     }
 
     /** @return whether a symbol (from a REST URL, say) is the requested one. */
-    boolean isSymbol(CharSequence text) {
+    public boolean isSymbol(CharSequence text) {
         if (text.length() != symbol.length) {
             return false;
         }
@@ -117,13 +125,13 @@ final class MessageParser {
      * @param offset   where the JSON begins.
      * @param length   its length.
      * @param rest     whether it is a REST depth snapshot of the requested symbol (a reply that names neither).
-     * @param message  filled in; its kind says what it is ({@link Message.Kind#BAD} with a reason for bad input).
+     * @param message  filled in; its kind says what it is ({@link BinanceMessage.Kind#BAD} with a reason for bad input).
      * @return false if the message is of no interest (another symbol, a stream not asked for, a kline ...).
      */
-    boolean parse(byte[] bytes, int offset, int length, boolean rest, Message message) {
+    public boolean parse(byte[] bytes, int offset, int length, boolean rest, BinanceMessage message) {
         out = message;
         resetState();
-        try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 message.bad("expected a JSON object");
                 return true;
@@ -383,27 +391,27 @@ final class MessageParser {
 
     /** Decides what the parsed object is; false for objects of no interest. */
     private boolean classify(boolean rest) {
-        Message m = out;
+        BinanceMessage m = out;
         int symbolState = dataSymbol != S_UNKNOWN ? dataSymbol : streamSymbol;
-        Message.Kind kind;
+        BinanceMessage.Kind kind;
         if (rest) {
-            kind = Message.Kind.SNAPSHOT;
+            kind = BinanceMessage.Kind.SNAPSHOT;
             symbolState = S_MATCH; // the URL named it
         } else {
             switch (event) {
-                case E_DEPTH -> kind = partialDepthStream ? null : Message.Kind.DIFF;
-                case E_AGG_TRADE, E_TRADE -> kind = Message.Kind.TRADE;
-                case E_BOOK_TICKER -> kind = Message.Kind.QUOTE;
+                case E_DEPTH -> kind = partialDepthStream ? null : BinanceMessage.Kind.DIFF;
+                case E_AGG_TRADE, E_TRADE -> kind = BinanceMessage.Kind.TRADE;
+                case E_BOOK_TICKER -> kind = BinanceMessage.Kind.QUOTE;
                 case E_OTHER -> kind = null;
                 default -> {
                     if (has(LAST_UPDATE_ID) && (seen & (BIDS | ASKS)) != 0) {
                         // a REST snapshot as a bare line; inside an envelope it is a partial-depth view
-                        kind = envelope ? null : Message.Kind.SNAPSHOT;
+                        kind = envelope ? null : BinanceMessage.Kind.SNAPSHOT;
                         if (symbolState == S_UNKNOWN) {
                             symbolState = S_MATCH; // bare snapshots carry no symbol: the request's
                         }
                     } else if ((seen & QUOTE_FIELDS) != 0) {
-                        kind = Message.Kind.QUOTE;
+                        kind = BinanceMessage.Kind.QUOTE;
                     } else if (has(RESULT) || symbolState == S_OTHER || (envelope && skipEnvelopeData)) {
                         kind = null;
                     } else {
@@ -421,7 +429,7 @@ final class MessageParser {
     }
 
     /** A message of the symbol and stream asked for: bad if a field was bad or is missing. */
-    private boolean accept(Message m, Message.Kind kind, int symbolState) {
+    private boolean accept(BinanceMessage m, BinanceMessage.Kind kind, int symbolState) {
         if (symbolState == S_UNKNOWN) {
             m.bad("missing field 's' (symbol)");
             return true;
@@ -436,18 +444,18 @@ final class MessageParser {
             return true;
         }
         m.kind = kind;
-        if (kind == Message.Kind.TRADE) {
+        if (kind == BinanceMessage.Kind.TRADE) {
             m.id = event == E_AGG_TRADE ? aggId : tradeId;
             m.firstId = m.id;
             m.lastId = m.id;
-        } else if (kind == Message.Kind.QUOTE) {
+        } else if (kind == BinanceMessage.Kind.QUOTE) {
             m.id = m.lastId;
             m.firstId = m.lastId;
         }
         return true;
     }
 
-    private static StreamKind streamOf(Message.Kind kind) {
+    private static StreamKind streamOf(BinanceMessage.Kind kind) {
         return switch (kind) {
             case SNAPSHOT, DIFF -> StreamKind.BOOK;
             case TRADE -> StreamKind.TRADES;
@@ -456,7 +464,7 @@ final class MessageParser {
         };
     }
 
-    private String missing(Message.Kind kind) {
+    private String missing(BinanceMessage.Kind kind) {
         return switch (kind) {
             case SNAPSHOT -> !has(LAST_UPDATE_ID) ? "lastUpdateId" : !has(BIDS) ? "bids" : !has(ASKS) ? "asks" : null;
             case DIFF -> !has(EVENT_TIME) ? "E" : !has(FIRST_ID) ? "U" : !has(LAST_ID) ? "u" : !has(BIDS) ? "b"

@@ -1,4 +1,4 @@
-package chronicle.plugin.importer.binance;
+package chronicle.ingest.api.binance;
 
 import chronicle.ingest.spi.FixedPoint;
 import com.fasterxml.jackson.core.JsonParser;
@@ -59,13 +59,13 @@ final class JsonValues {
     /**
      * @param p    at the value.
      * @param name the field, for the reason.
-     * @return epoch milliseconds as nanoseconds, or {@link Message#NO_TIME} (a problem kept).
+     * @return epoch milliseconds as nanoseconds, or {@link BinanceMessage#NO_TIME} (a problem kept).
      */
     long millis(JsonParser p, String name) throws IOException {
         long ms = integer(p, name);
         if (ms < 0 || ms > Long.MAX_VALUE / 1_000_000L) {
             fail("bad number: field '" + name + "' (" + ms + ") is not epoch milliseconds");
-            return Message.NO_TIME;
+            return BinanceMessage.NO_TIME;
         }
         return ms * 1_000_000L;
     }

@@ -1,0 +1,130 @@
+package chronicle.feed.binance.internal;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The listener of one websocket connection: assembles each text message (it may come in parts) into one reused
+ * byte buffer and hands it to the feed with its receive time; notes when anything last arrived (keep-alive), and
+ * when the connection ended and why. Messages are asked for one at a time, so they are handed over in order.
+ */
+public final class Connection implements WebSocket.Listener {
+
+    /** Receives the complete messages, on the client's thread. */
+    @FunctionalInterface
+    public interface MessageHandler {
+        /**
+         * @param json         the message, ASCII or UTF-8.
+         * @param length       its length.
+         * @param receiveNanos when its last part arrived, epoch ns.
+         */
+        void onMessage(byte[] json, int length, long receiveNanos);
+    }
+
+    private final MessageHandler handler;
+    private final FeedClock clock;
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private byte[] bytes = new byte[64 << 10];
+    private int length;
+    private volatile long lastArrivalNanos;
+    private volatile long messages;
+
+    /** @param handler where messages go. @param clock the feed's clock. */
+    public Connection(MessageHandler handler, FeedClock clock) {
+        this.handler = handler;
+        this.clock = clock;
+        this.lastArrivalNanos = clock.monotonicNanos();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        lastArrivalNanos = clock.monotonicNanos();
+        append(data);
+        if (last) {
+            handler.onMessage(bytes, length, clock.epochNanos());
+            length = 0;
+            messages++;
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        lastArrivalNanos = clock.monotonicNanos();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        lastArrivalNanos = clock.monotonicNanos(); // the JDK answers with a pong itself
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        lastArrivalNanos = clock.monotonicNanos();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete("closed by the server (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete("error: " + error);
+    }
+
+    /** @return completes with the cause when the connection has ended. */
+    public CompletableFuture<String> closed() {
+        return closed;
+    }
+
+    /** @return when anything last arrived, monotonic ns. */
+    public long lastArrivalNanos() {
+        return lastArrivalNanos;
+    }
+
+    /** @return complete messages received. */
+    public long messages() {
+        return messages;
+    }
+
+    private void append(CharSequence data) {
+        int n = data.length();
+        ensure(length + n * 3);
+        for (int i = 0; i < n; i++) {
+            char c = data.charAt(i);
+            if (c < 0x80) {
+                bytes[length++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[length++] = (byte) (0xC0 | (c >> 6));
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                // a surrogate half becomes three bytes of its own: Binance's JSON is ASCII, its text is not read
+                bytes[length++] = (byte) (0xE0 | (c >> 12));
+                bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
+        }
+    }
+}
