@@ -14,13 +14,10 @@ import org.agrona.MutableDirectBuffer;
  *  The fields mean what they mean in {@link NewOrder}; the order id is the one the new order carried.
  * </pre>
  */
-public final class CancelOrder {
+public final class CancelOrder extends OrderMessage {
 
     /** Body length. */
     public static final int LENGTH = 32;
-
-    private DirectBuffer buffer;
-    private int offset;
 
     /**
      * @param buffer holds the body.
@@ -28,34 +25,8 @@ public final class CancelOrder {
      * @return this flyweight.
      */
     public CancelOrder wrap(DirectBuffer buffer, int offset) {
-        this.buffer = buffer;
-        this.offset = offset;
+        point(buffer, offset);
         return this;
-    }
-
-    /** @return the order to cancel. */
-    public long clientOrderId() {
-        return buffer.getLong(offset);
-    }
-
-    /** @return the sending strategy's id. */
-    public long strategyId() {
-        return buffer.getLong(offset + 8);
-    }
-
-    /** @return when the strategy sent it, epoch nanoseconds. */
-    public long sendTime() {
-        return buffer.getLong(offset + 16);
-    }
-
-    /** @return the market id. */
-    public long marketId() {
-        return buffer.getInt(offset + 24) & 0xFFFF_FFFFL;
-    }
-
-    /** @return the venue id. */
-    public int venueId() {
-        return buffer.getShort(offset + 28) & 0xFFFF;
     }
 
     /**
@@ -67,12 +38,7 @@ public final class CancelOrder {
      * @return {@link #LENGTH}.
      */
     public int set(long clientOrderId, long strategyId, long sendTime, int venueId, long marketId) {
-        MutableDirectBuffer out = (MutableDirectBuffer) buffer;
-        out.putLong(offset, clientOrderId);
-        out.putLong(offset + 8, strategyId);
-        out.putLong(offset + 16, sendTime);
-        out.putInt(offset + 24, (int) marketId);
-        out.putShort(offset + 28, (short) venueId);
+        MutableDirectBuffer out = writePrefix(clientOrderId, strategyId, sendTime, venueId, marketId);
         out.putShort(offset + 30, (short) 0);
         return LENGTH;
     }

@@ -19,13 +19,10 @@ import org.agrona.MutableDirectBuffer;
  *  new quantity: the new total, including what has filled.
  * </pre>
  */
-public final class ModifyOrder {
+public final class ModifyOrder extends OrderMessage {
 
     /** Body length. */
     public static final int LENGTH = 48;
-
-    private DirectBuffer buffer;
-    private int offset;
 
     /**
      * @param buffer holds the body.
@@ -33,34 +30,8 @@ public final class ModifyOrder {
      * @return this flyweight.
      */
     public ModifyOrder wrap(DirectBuffer buffer, int offset) {
-        this.buffer = buffer;
-        this.offset = offset;
+        point(buffer, offset);
         return this;
-    }
-
-    /** @return the order to change. */
-    public long clientOrderId() {
-        return buffer.getLong(offset);
-    }
-
-    /** @return the sending strategy's id. */
-    public long strategyId() {
-        return buffer.getLong(offset + 8);
-    }
-
-    /** @return when the strategy sent it, epoch nanoseconds. */
-    public long sendTime() {
-        return buffer.getLong(offset + 16);
-    }
-
-    /** @return the market id. */
-    public long marketId() {
-        return buffer.getInt(offset + 24) & 0xFFFF_FFFFL;
-    }
-
-    /** @return the venue id. */
-    public int venueId() {
-        return buffer.getShort(offset + 28) & 0xFFFF;
     }
 
     /** @return the new limit price mantissa. */
@@ -85,12 +56,7 @@ public final class ModifyOrder {
      */
     public int set(long clientOrderId, long strategyId, long sendTime, int venueId, long marketId, long price,
                    long quantity) {
-        MutableDirectBuffer out = (MutableDirectBuffer) buffer;
-        out.putLong(offset, clientOrderId);
-        out.putLong(offset + 8, strategyId);
-        out.putLong(offset + 16, sendTime);
-        out.putInt(offset + 24, (int) marketId);
-        out.putShort(offset + 28, (short) venueId);
+        MutableDirectBuffer out = writePrefix(clientOrderId, strategyId, sendTime, venueId, marketId);
         out.putShort(offset + 30, (short) 0);
         out.putLong(offset + 32, price);
         out.putLong(offset + 40, quantity);

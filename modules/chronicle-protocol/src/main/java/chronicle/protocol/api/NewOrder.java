@@ -23,13 +23,10 @@ import org.agrona.MutableDirectBuffer;
  *  price: ignored for a market order. All integers little-endian.
  * </pre>
  */
-public final class NewOrder {
+public final class NewOrder extends OrderMessage {
 
     /** Body length. */
     public static final int LENGTH = 64;
-
-    private DirectBuffer buffer;
-    private int offset;
 
     /**
      * @param buffer holds the body.
@@ -37,34 +34,8 @@ public final class NewOrder {
      * @return this flyweight.
      */
     public NewOrder wrap(DirectBuffer buffer, int offset) {
-        this.buffer = buffer;
-        this.offset = offset;
+        point(buffer, offset);
         return this;
-    }
-
-    /** @return the strategy's id for the order. */
-    public long clientOrderId() {
-        return buffer.getLong(offset);
-    }
-
-    /** @return the sending strategy's id. */
-    public long strategyId() {
-        return buffer.getLong(offset + 8);
-    }
-
-    /** @return when the strategy sent it, epoch nanoseconds. */
-    public long sendTime() {
-        return buffer.getLong(offset + 16);
-    }
-
-    /** @return the market id. */
-    public long marketId() {
-        return buffer.getInt(offset + 24) & 0xFFFF_FFFFL;
-    }
-
-    /** @return the venue id. */
-    public int venueId() {
-        return buffer.getShort(offset + 28) & 0xFFFF;
     }
 
     /** @return the side's wire code. */
@@ -115,12 +86,7 @@ public final class NewOrder {
      */
     public int set(long clientOrderId, long strategyId, long sendTime, int venueId, long marketId, Side side,
                    int typeCode, int timeInForceCode, long price, long quantity, long tag) {
-        MutableDirectBuffer out = (MutableDirectBuffer) buffer;
-        out.putLong(offset, clientOrderId);
-        out.putLong(offset + 8, strategyId);
-        out.putLong(offset + 16, sendTime);
-        out.putInt(offset + 24, (int) marketId);
-        out.putShort(offset + 28, (short) venueId);
+        MutableDirectBuffer out = writePrefix(clientOrderId, strategyId, sendTime, venueId, marketId);
         out.putByte(offset + 30, (byte) side.code());
         out.putByte(offset + 31, (byte) typeCode);
         out.putByte(offset + 32, (byte) timeInForceCode);
