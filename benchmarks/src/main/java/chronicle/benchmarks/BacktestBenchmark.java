@@ -4,11 +4,7 @@ import chronicle.api.spi.Parameters;
 import chronicle.api.strategy.Strategy;
 import chronicle.bus.api.BusLayout;
 import chronicle.bus.api.MarketIds;
-import chronicle.core.api.ChronicleQueue;
-import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
-import chronicle.core.api.QueueWriter;
-import chronicle.core.api.StartPosition;
 import chronicle.plugin.strategy.examples.MarketMakerFactory;
 import chronicle.protocol.api.SyntheticMarket;
 import chronicle.replay.api.GapPolicy;
@@ -18,7 +14,6 @@ import chronicle.sim.api.BacktestRunner;
 import chronicle.sim.api.FeeModel;
 import chronicle.sim.api.LatencyModel;
 import chronicle.sim.api.QueueModel;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,17 +81,8 @@ public class BacktestBenchmark {
         MarketIds.Ids ids = MarketIds.assign(work, VENUE, SYMBOL);
         queue = new BusLayout(work, work).importQueue(VENUE, SYMBOL,
                 Instant.ofEpochSecond(0, SyntheticDay.DAY_START).atZone(ZoneOffset.UTC).toLocalDate(), "book");
-        SyntheticMarket market = new SyntheticMarket(ids.venueId(), new long[] {ids.marketId()}, 100_000, 7);
-        UnsafeBuffer buffer = new UnsafeBuffer(new byte[SyntheticMarket.maxLength()]);
-        long step = (SyntheticDay.DAY_NANOS - 1) / events;
-        try (ChronicleQueue q = ChronicleQueue.open(queue, QueueOptions.archive());
-             QueueWriter writer = q.createWriter()) {
-            for (int i = 0; i < events; i++) {
-                long now = SyntheticDay.DAY_START + i * step;
-                int length = market.next(buffer, 0, now);
-                writer.append(market.lastType(), now, buffer, 0, length);
-            }
-        }
+        SyntheticQueues.write(queue, ids.venueId(), new long[] {ids.marketId()}, events,
+                (SyntheticDay.DAY_NANOS - 1) / events);
     }
 
     @TearDown(Level.Trial)
@@ -134,17 +120,6 @@ public class BacktestBenchmark {
 
     @Benchmark
     public long replay() {
-        ReplayEngine engine = new ReplayEngine(GapPolicy.RESET_AND_WAIT, 0);
-        long read = 0;
-        try (ChronicleQueue q = ChronicleQueue.openExisting(queue);
-             QueueReader reader = q.createReader(StartPosition.earliest())) {
-            for (int n; (n = reader.poll(engine, 1024)) > 0; ) {
-                read += n;
-            }
-        }
-        if (read != events) {
-            throw new IllegalStateException("replayed " + read + " of " + events + " events");
-        }
-        return engine.applied();
+        return SyntheticQueues.replayWhole(queue, GapPolicy.RESET_AND_WAIT, events, "events");
     }
 }

@@ -2,17 +2,12 @@ package chronicle.benchmarks;
 
 import chronicle.bus.api.MarketIds;
 import chronicle.bus.api.MarketRegistry;
-import chronicle.core.api.ChronicleQueue;
-import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueReader;
-import chronicle.core.api.QueueWriter;
-import chronicle.core.api.StartPosition;
 import chronicle.etl.api.Refinery;
 import chronicle.etl.api.RefineryConfig;
 import chronicle.protocol.api.SyntheticMarket;
 import chronicle.replay.api.GapPolicy;
 import chronicle.replay.api.ReplayEngine;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,17 +81,7 @@ public class RefineBenchmark {
             markets[i] = ids.marketId();
         }
         raw = work.resolve("streams").resolve("raw").resolve("demo").resolve("queue");
-        SyntheticMarket market = new SyntheticMarket(venue, markets, 100_000, 7);
-        UnsafeBuffer buffer = new UnsafeBuffer(new byte[SyntheticMarket.maxLength()]);
-        long step = 86_400_000_000_000L / 20_000_000L;
-        try (ChronicleQueue q = ChronicleQueue.open(raw, QueueOptions.archive());
-             QueueWriter writer = q.createWriter()) {
-            for (int i = 0; i < events; i++) {
-                long now = SyntheticDay.DAY_START + i * step;
-                int length = market.next(buffer, 0, now);
-                writer.append(market.lastType(), now, buffer, 0, length);
-            }
-        }
+        SyntheticQueues.write(raw, venue, markets, events, 86_400_000_000_000L / 20_000_000L);
     }
 
     @TearDown(Level.Trial)
@@ -139,17 +124,6 @@ public class RefineBenchmark {
 
     @Benchmark
     public long replay() {
-        ReplayEngine engine = new ReplayEngine(GapPolicy.FAIL, 0);
-        long read = 0;
-        try (ChronicleQueue q = ChronicleQueue.openExisting(raw);
-             QueueReader reader = q.createReader(StartPosition.earliest())) {
-            for (int n; (n = reader.poll(engine, 1024)) > 0; ) {
-                read += n;
-            }
-        }
-        if (read != events) {
-            throw new IllegalStateException("replayed " + read + " of " + events + " raw events");
-        }
-        return engine.applied();
+        return SyntheticQueues.replayWhole(raw, GapPolicy.FAIL, events, "raw events");
     }
 }
