@@ -64,7 +64,7 @@ class ProductLanguageTest {
         List<String> files = ProductLanguage.textFiles(root).stream()
                 .map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
         assertTrue(files.containsAll(List.of("README.md", "docs/DESIGN.md", "docs/BENCHMARKS.md", ".ci/run",
-                "config/chronicle.json", "demo.sh", "runtime-image/pom.xml",
+                "config/chronicle.json", "quickstart.sh", "runtime-image/pom.xml",
                 "architecture-tests/src/test/java/chronicle/architecture/ProductLanguage.java")), files.toString());
         assertFalse(files.stream().anyMatch(f -> f.contains("/target/") || f.startsWith(".git/")
                 || f.endsWith(".json") && f.startsWith("benchmarks/results/")), files.toString());

@@ -75,6 +75,11 @@ final class FeedCommand implements Callable<Integer> {
             description = "Events of a symbol between its snapshots (default: ${DEFAULT-VALUE}).")
     int snapshotEvery;
 
+    @Option(names = "--segment-size", paramLabel = "SIZE",
+            description = "Segment size of a new live queue, e.g. 1MiB (default: the hot profile's, 64MiB); "
+                    + "smaller segments roll and seal sooner.")
+    String segmentSize;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +88,16 @@ final class FeedCommand implements Callable<Integer> {
         if (symbols < 1 || rate < 0 || count < 0 || snapshotEvery < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--symbols and --snapshot-every must be >= 1, --rate and --count >= 0");
+        }
+        QueueOptions options = QueueOptions.hotIpc();
+        if (segmentSize != null) {
+            long bytes = Units.parseSize(segmentSize);
+            if (bytes < QueueOptions.MIN_SEGMENT_SIZE || bytes > QueueOptions.MAX_SEGMENT_SIZE || bytes % 4096 != 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--segment-size " + segmentSize
+                        + ": a multiple of 4KiB from " + Units.bytes(QueueOptions.MIN_SEGMENT_SIZE) + " to "
+                        + Units.bytes(QueueOptions.MAX_SEGMENT_SIZE));
+            }
+            options = options.withSegmentSize((int) bytes);
         }
         long stopAfterNanos = duration == null ? Long.MAX_VALUE : Units.parseDuration(duration).toNanos();
         Path root = busRoot != null ? busRoot : config.load().busRoot();
@@ -100,7 +115,7 @@ final class FeedCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         try (StopSignal stop = new StopSignal();
              Discovery discovery = new Discovery(layout);
-             ChronicleQueue queue = ChronicleQueue.open(queuePath, QueueOptions.hotIpc());
+             ChronicleQueue queue = ChronicleQueue.open(queuePath, options);
              QueueWriter writer = queue.createWriter();
              Lease lease = discovery.publishWriter(queuePath, "feed")) {
             lease.markReady();

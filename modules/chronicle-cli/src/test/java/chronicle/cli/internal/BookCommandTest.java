@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code chronicle book}: the book at T, and {@code --every-event}: an opening line and then one line per event of
  * the market in the span, each a JSON object of the documented shape. (Warm start from snapshots is tested with the
- * snapshot codec plug-ins, in plugins/snapshot-l2, and end to end by demo.sh.)
+ * snapshot codec plug-ins, in plugins/snapshot-l2, and end to end by chronicle quickstart.)
  */
 @Timeout(60)
 class BookCommandTest {
