@@ -25,6 +25,8 @@ final class Accountant {
     private final double[] mid;
     private final double[] traded;
     private double cash;
+    /** Instruments with a position: equity is cash alone while it is 0 (most events of most runs). */
+    private int open;
 
     /**
      * @param instruments the instruments, in index order.
@@ -80,6 +82,11 @@ final class Accountant {
             }
         }
         position[instrument] = before + signed;
+        if (before == 0 && position[instrument] != 0) {
+            open++;
+        } else if (before != 0 && position[instrument] == 0) {
+            open--;
+        }
         if (Double.isNaN(mid[instrument])) {
             mid[instrument] = p;
         }
@@ -102,6 +109,9 @@ final class Accountant {
 
     /** @return cash plus every position at its mid. */
     double equity() {
+        if (open == 0) {
+            return cash;
+        }
         double equity = cash;
         for (int i = 0; i < position.length; i++) {
             equity += positionValue(i);
@@ -121,12 +131,7 @@ final class Accountant {
 
     /** @return whether any position is open. */
     boolean inMarket() {
-        for (long p : position) {
-            if (p != 0) {
-                return true;
-            }
-        }
-        return false;
+        return open > 0;
     }
 
     /** @param instrument the index. @return the average price of the open position (0 when flat). */

@@ -122,11 +122,7 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
     public BacktestResult run(RecordMerger merger, long start) {
         now = start;
         strategy.onStart(this);
-        long next;
-        while ((next = merger.nextTimestamp()) != Long.MAX_VALUE) {
-            runDue(next);
-            merger.deliverNext(this);
-        }
+        merger.deliverAll(this);
         // the data ended: what is in flight still arrives (timers no longer fire), no new orders are taken
         stopping = true;
         strategy.onStop(this);
@@ -163,6 +159,7 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
 
     @Override
     public void onRecord(int typeId, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
+        runDue(timestamp); // everything due strictly before the record comes first
         MessageType type = MessageType.of(typeId);
         if (type == null || length < EventHeader.LENGTH_V1) {
             return;
@@ -204,7 +201,9 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
                     return; // skipped (stale, or waiting for a snapshot): nothing changed
                 }
                 events++;
-                bind(index, engine.book(venueIds[index], marketIds[index]));
+                if (books[index] == null) { // the engine makes a market's book at its first event, then keeps it
+                    bind(index, engine.book(venueIds[index], marketIds[index]));
+                }
                 MarketBook book = books[index];
                 if (book == null) {
                     return;

@@ -19,12 +19,6 @@ final class RecordMerger implements AutoCloseable {
         }
     }
 
-    /** @return the timestamp of the next record, or {@link Long#MAX_VALUE} when every stream has ended. */
-    long nextTimestamp() {
-        StreamCursor next = next();
-        return next == null ? Long.MAX_VALUE : next.timestamp();
-    }
-
     /**
      * Hands the next record to a handler.
      *
@@ -39,6 +33,21 @@ final class RecordMerger implements AutoCloseable {
         next.deliver(handler);
         next.advance();
         return true;
+    }
+
+    /**
+     * Hands every record to a handler, in merged order; a single stream goes straight from its source (no copy).
+     *
+     * @param handler the handler.
+     */
+    void deliverAll(RecordHandler handler) {
+        if (cursors.length == 1) {
+            cursors[0].drainTo(handler);
+            return;
+        }
+        while (deliverNext(handler)) {
+            // the next record, whichever stream holds it
+        }
     }
 
     private StreamCursor next() {

@@ -59,9 +59,13 @@ class DeterminismTest {
     }
 
     private static void randomDay(Path root, int events) {
+        randomDay(root, events, false);
+    }
+
+    private static void randomDay(Path root, int events, boolean tradesInBook) {
         SplittableRandom random = new SplittableRandom(11);
         long mid = 10_000;
-        try (Tape tape = new Tape(root)) {
+        try (Tape tape = new Tape(root, tradesInBook)) {
             long t = T0 + 1_000_000L;
             tape.snapshot(t, Side.BID, mid - 1, 10, Side.BID, mid - 2, 10, Side.ASK, mid + 1, 10, Side.ASK, mid + 2,
                     10);
@@ -89,8 +93,12 @@ class DeterminismTest {
     }
 
     private static String run(Path root, QueueModel model) {
+        return run(root, model, T0 + 3_600_000_000_000L);
+    }
+
+    private static String run(Path root, QueueModel model, long to) {
         BacktestResult result = BacktestRunner.builder().archive(root).venue(Tape.VENUE).symbol(Tape.SYMBOL)
-                .from(T0).to(T0 + 3_600_000_000_000L).queueModel(model)
+                .from(T0).to(to).queueModel(model)
                 .latency(LatencyModel.constant(Duration.ofMillis(1), Duration.ofMillis(2)))
                 .fees(new FeeModel(-0.0001, 0.0004, FeeModel.Basis.VALUE)).initialCash(10_000)
                 .strategy("quoter", Map.of("k", "v"), new Quoter()).build().run();
@@ -107,5 +115,23 @@ class DeterminismTest {
         String second = run(root, QueueModel.power(2));
         assertTrue(first.equals(second), "two runs differ");
         assertFalse(first.equals(run(root, QueueModel.riskAverse())), "a different model gives a different run");
+    }
+
+    /**
+     * A market whose trades are in its book stream is read straight from that one stream, without the merge of a
+     * book and a trades stream: the run is the same, to the byte, also when the end falls inside the day.
+     */
+    @Test
+    void oneStreamGivesTheSameRunAsTheSameEventsMergedFromTwo() {
+        Path merged = dir.resolve("merged");
+        Path single = dir.resolve("single");
+        randomDay(merged, 20_000);
+        randomDay(single, 20_000, true);
+        String whole = run(single, QueueModel.power(2));
+        assertTrue(whole.equals(run(merged, QueueModel.power(2))), "one stream and two merged streams differ");
+        long middle = T0 + 20_000 * 2_000_000L;
+        String half = run(single, QueueModel.power(2), middle);
+        assertTrue(half.equals(run(merged, QueueModel.power(2), middle)), "the runs to the middle of the day differ");
+        assertFalse(half.equals(whole), "the end cut the run");
     }
 }

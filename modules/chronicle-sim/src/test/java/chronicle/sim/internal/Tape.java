@@ -50,14 +50,28 @@ final class Tape implements AutoCloseable {
     private long sequence;
 
     Tape(Path root) {
+        this(root, false);
+    }
+
+    /**
+     * @param root         the archive root.
+     * @param tradesInBook whether trades go into the book stream (one stream, as some feeds write them) instead
+     *                     of a trades stream of their own.
+     */
+    Tape(Path root, boolean tradesInBook) {
         ids = MarketIds.assign(root, VENUE, SYMBOL);
         BusLayout layout = new BusLayout(root, root);
         bookQueue = ChronicleQueue.open(layout.importQueue(VENUE, SYMBOL, DAY, "book"),
                 QueueOptions.archive().withSegmentSize(1 << 20));
-        tradeQueue = ChronicleQueue.open(layout.importQueue(VENUE, SYMBOL, DAY, "trades"),
-                QueueOptions.archive().withSegmentSize(1 << 20));
         book = bookQueue.createWriter();
-        trades = tradeQueue.createWriter();
+        if (tradesInBook) {
+            tradeQueue = null;
+            trades = book;
+        } else {
+            tradeQueue = ChronicleQueue.open(layout.importQueue(VENUE, SYMBOL, DAY, "trades"),
+                    QueueOptions.archive().withSegmentSize(1 << 20));
+            trades = tradeQueue.createWriter();
+        }
     }
 
     private void header(long time, EventType type, BookMode mode, StreamKind stream, long first, long last,
@@ -114,7 +128,7 @@ final class Tape implements AutoCloseable {
     }
 
     /**
-     * A trade on the trades stream.
+     * A trade on the trades stream (or the book stream: see the constructor).
      *
      * @param aggressor the taker's side: {@link Side#ASK} when a seller hit the bids.
      * @return this tape.
@@ -145,8 +159,10 @@ final class Tape implements AutoCloseable {
     @Override
     public void close() {
         book.close();
-        trades.close();
+        if (tradeQueue != null) {
+            trades.close();
+            tradeQueue.close();
+        }
         bookQueue.close();
-        tradeQueue.close();
     }
 }
