@@ -112,7 +112,7 @@ final class FeedCommand implements Callable<Integer> {
         SyntheticMarket market = new SyntheticMarket(ids.getFirst().venueId(),
                 ids.stream().mapToLong(MarketIds.Ids::marketId).toArray(), snapshotEvery, seed);
         long written = 0;
-        long startNanos = System.nanoTime();
+        long startNanos;
         try (StopSignal stop = new StopSignal();
              Discovery discovery = new Discovery(layout);
              ChronicleQueue queue = ChronicleQueue.open(queuePath, options);
@@ -120,6 +120,7 @@ final class FeedCommand implements Callable<Integer> {
              Lease lease = discovery.publishWriter(queuePath, "feed")) {
             lease.markReady();
             long first = writer.nextSequence();
+            startNanos = System.nanoTime(); // the duration and the rate count from the first event, not the set-up
             out.println("feed: writing " + symbols + " symbols of " + venueName + " (" + String.join(", ", names) + ") at "
                     + (rate == 0 ? "full speed" : rate + " events/s") + " to " + queuePath);
             out.flush();

@@ -137,6 +137,10 @@ final class QuickstartCommand implements Callable<Integer> {
             feedTo = System.currentTimeMillis() * 1_000_000L + 1_000_000_000L;
             double seconds = Double.parseDouble(find(output, "in ([0-9.]+) s to", "the feed's time"));
             QueueInfo live = QueueInspector.inspect(f.liveQueue());
+            if (live.records() == 0) {
+                throw new QuickstartRun.StepFailure("the demo feed wrote no events in " + duration
+                        + "; give it longer with --duration");
+            }
             long sealed = live.segments().stream().filter(QueueInfo.Segment::sealed).count();
             return String.format(Locale.ROOT, "%,d events of %d symbols at %,.0f events/s; %d segments (%d sealed)",
                     live.records(), symbols, live.records() / Math.max(seconds, 1e-3), live.segments().size(), sealed);
