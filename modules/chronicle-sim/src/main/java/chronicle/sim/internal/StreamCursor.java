@@ -70,20 +70,8 @@ final class StreamCursor implements RecordHandler, AutoCloseable {
      */
     void advance() {
         has = false;
-        while (true) {
-            if (source == null) {
-                if (nextDay == days.size()) {
-                    return;
-                }
-                Day day = days.get(nextDay++);
-                source = day.opener().open(day.start());
-                label = day.label();
-            }
-            int n = source.poll(this, 1);
-            if (n == RecordSource.CORRUPT) {
-                throw new BacktestException(label + ": damaged record at sequence " + source.nextSequence() + ": "
-                        + source.lastError());
-            }
+        int n;
+        while ((n = poll(this, 1)) >= 0) {
             if (n > 0) {
                 if (timestamp > end) {
                     has = false;
@@ -110,20 +98,8 @@ final class StreamCursor implements RecordHandler, AutoCloseable {
         }
         target = handler;
         try {
-            while (!ended) {
-                if (source == null) {
-                    if (nextDay == days.size()) {
-                        return;
-                    }
-                    Day day = days.get(nextDay++);
-                    source = day.opener().open(day.start());
-                    label = day.label();
-                }
-                int n = source.poll(direct, BATCH);
-                if (n == RecordSource.CORRUPT) {
-                    throw new BacktestException(label + ": damaged record at sequence " + source.nextSequence()
-                            + ": " + source.lastError());
-                }
+            int n;
+            while (!ended && (n = poll(direct, BATCH)) >= 0) {
                 if (n == 0 || ended) {
                     closeSource();
                 }
@@ -131,6 +107,29 @@ final class StreamCursor implements RecordHandler, AutoCloseable {
         } finally {
             target = null;
         }
+    }
+
+    /**
+     * Polls the current day's source, opening the next day first if there is none.
+     *
+     * @return records handed over (0: the day ended), or -1 when there is no day left.
+     * @throws BacktestException at a damaged record.
+     */
+    private int poll(RecordHandler handler, int limit) {
+        if (source == null) {
+            if (nextDay == days.size()) {
+                return -1;
+            }
+            Day day = days.get(nextDay++);
+            source = day.opener().open(day.start());
+            label = day.label();
+        }
+        int n = source.poll(handler, limit);
+        if (n == RecordSource.CORRUPT) {
+            throw new BacktestException(label + ": damaged record at sequence " + source.nextSequence() + ": "
+                    + source.lastError());
+        }
+        return n;
     }
 
     private void direct(int type, long sequence, long timestamp, DirectBuffer buffer, int offset, int length) {
