@@ -1,0 +1,118 @@
+package chronicle.feed.binance.api;
+
+import chronicle.core.api.ChronicleQueue;
+import chronicle.core.api.QueueOptions;
+import chronicle.core.api.QueueWriter;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Bytes allocated (and, roughly, time taken) per message on the feed's hot path, {@link BinanceNormalizer#onMessage},
+ * without JMH: the diffs of {@link CapturedDiffs} are normalized and appended to a real queue in a temporary folder,
+ * and the thread's allocation counter is read before and after. The allocation test asserts the bytes; the time is for
+ * a quick look ({@code main}), never asserted. When the prepared diffs are used up the book is resynchronised from
+ * {@link CapturedDiffs#snapshot()}, as in the JMH benchmark.
+ */
+public final class HotPathProbe implements AutoCloseable {
+
+    /** What one run measured. */
+    public record Result(long messages, long allocatedBytes, long nanos, long badMessages, long failures) {
+        /** @return bytes allocated per message. */
+        public double bytesPerMessage() {
+            return (double) allocatedBytes / messages;
+        }
+
+        /** @return messages per second, wall clock. */
+        public double messagesPerSecond() {
+            return messages * 1e9 / nanos;
+        }
+    }
+
+    private static final int PREPARED = 1 << 16;
+
+    private final Path dir;
+    private final ChronicleQueue queue;
+    private final QueueWriter writer;
+    private final BinanceNormalizer normalizer;
+    private final byte[][] messages;
+    private final byte[] snapshot = CapturedDiffs.snapshot();
+    private int next;
+    private long receiveNanos;
+
+    /** @param capture the websocket capture. */
+    public HotPathProbe(Path capture) throws IOException {
+        messages = CapturedDiffs.chained(capture, PREPARED);
+        dir = Files.createTempDirectory("hot-path-");
+        queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE));
+        writer = queue.createWriter();
+        normalizer = new BinanceNormalizer(writer, List.of(CapturedDiffs.SYMBOL), 1, new long[] {1}, symbol -> { });
+        resynchronise();
+    }
+
+    private void resynchronise() {
+        normalizer.startBooks(receiveNanos);
+        normalizer.onSnapshot(0, snapshot, snapshot.length, receiveNanos);
+        next = 0;
+    }
+
+    /**
+     * @param count messages to normalize and append.
+     * @return what it cost.
+     */
+    public Result run(long count) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long appendedBefore = normalizer.appended();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            if (next == PREPARED) {
+                resynchronise();
+            }
+            byte[] message = messages[next++];
+            normalizer.onMessage(message, message.length, receiveNanos += 1_000);
+        }
+        long nanos = System.nanoTime() - start;
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        if (normalizer.appended() - appendedBefore < count) {
+            throw new IllegalStateException("appended " + (normalizer.appended() - appendedBefore) + " of " + count
+                    + " messages: " + normalizer.lastProblem());
+        }
+        return new Result(count, allocated, nanos, normalizer.badMessages(), normalizer.failures());
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+        queue.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * Prints bytes per message and messages per second (rough: no JMH, a shared machine).
+     *
+     * @param args optional: the capture, the messages per round, the rounds.
+     */
+    public static void main(String[] args) throws IOException {
+        Path capture = args.length > 0 ? Path.of(args[0]) : CapturedDiffs.CAPTURE;
+        long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        try (HotPathProbe probe = new HotPathProbe(capture)) {
+            probe.run(200_000); // warm-up
+            for (int i = 0; i < rounds; i++) {
+                Result r = probe.run(count);
+                System.out.printf("%,d messages: %.1f bytes/message, %,.0f messages/s%n", r.messages(),
+                        r.bytesPerMessage(), r.messagesPerSecond());
+            }
+        }
+    }
+}
