@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Bytes allocated (and, roughly, time taken) per message on the feed's hot path, {@link BinanceNormalizer#onMessage},
- * without JMH: the diffs of {@link CapturedDiffs} are normalized and appended to a real queue in a temporary folder,
- * and the thread's allocation counter is read before and after. The allocation test asserts the bytes; the time is for
+ * without JMH: captured messages ({@link CapturedMessages}) are normalized and appended to a real queue in a temporary
+ * folder, and the thread's allocation counter is read before and after. The allocation test asserts the bytes; the time is for
  * a quick look ({@code main}), never asserted. When the prepared diffs are used up the book is resynchronised from
- * {@link CapturedDiffs#snapshot()}, as in the JMH benchmark.
+ * {@link CapturedMessages#snapshot()}, as in the JMH benchmark.
  */
 public final class HotPathProbe implements AutoCloseable {
 
@@ -34,24 +34,25 @@ public final class HotPathProbe implements AutoCloseable {
         }
     }
 
-    private static final int PREPARED = 1 << 16;
+    /** Messages prepared for a probe: a resynchronisation every so many keeps its cost out of the figures. */
+    public static final int PREPARED = 1 << 16;
 
     private final Path dir;
     private final ChronicleQueue queue;
     private final QueueWriter writer;
     private final BinanceNormalizer normalizer;
     private final byte[][] messages;
-    private final byte[] snapshot = CapturedDiffs.snapshot();
+    private final byte[] snapshot = CapturedMessages.snapshot();
     private int next;
     private long receiveNanos;
 
-    /** @param capture the websocket capture. */
-    public HotPathProbe(Path capture) throws IOException {
-        messages = CapturedDiffs.chained(capture, PREPARED);
+    /** @param messages combined-stream messages of {@link CapturedMessages#SYMBOL}, used in turn. */
+    public HotPathProbe(byte[][] messages) throws IOException {
+        this.messages = messages;
         dir = Files.createTempDirectory("hot-path-");
         queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE));
         writer = queue.createWriter();
-        normalizer = new BinanceNormalizer(writer, List.of(CapturedDiffs.SYMBOL), 1, new long[] {1}, symbol -> { });
+        normalizer = new BinanceNormalizer(writer, List.of(CapturedMessages.SYMBOL), 1, new long[] {1}, symbol -> { });
         resynchronise();
     }
 
@@ -71,7 +72,7 @@ public final class HotPathProbe implements AutoCloseable {
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
-            if (next == PREPARED) {
+            if (next == messages.length) {
                 resynchronise();
             }
             byte[] message = messages[next++];
@@ -103,10 +104,10 @@ public final class HotPathProbe implements AutoCloseable {
      * @param args optional: the capture, the messages per round, the rounds.
      */
     public static void main(String[] args) throws IOException {
-        Path capture = args.length > 0 ? Path.of(args[0]) : CapturedDiffs.CAPTURE;
+        Path capture = args.length > 0 ? Path.of(args[0]) : CapturedMessages.CAPTURE;
         long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        try (HotPathProbe probe = new HotPathProbe(capture)) {
+        try (HotPathProbe probe = new HotPathProbe(CapturedMessages.chained(capture, PREPARED))) {
             probe.run(200_000); // warm-up
             for (int i = 0; i < rounds; i++) {
                 Result r = probe.run(count);

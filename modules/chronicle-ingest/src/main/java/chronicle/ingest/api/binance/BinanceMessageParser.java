@@ -67,6 +67,8 @@ public final class BinanceMessageParser {
     private static final byte[] DEPTH = ascii("depth");
 
     private final char[] symbol;
+    /** the symbol's characters upper-cased, as the comparisons need them. */
+    private final char[] upperSymbol;
     private final StreamKind wanted;
     private final int priceExponent;
     private final int sizeExponent;
@@ -93,6 +95,10 @@ public final class BinanceMessageParser {
      */
     public BinanceMessageParser(String symbol, StreamKind wanted, int priceExponent, int sizeExponent) {
         this.symbol = symbol.toCharArray();
+        this.upperSymbol = new char[this.symbol.length];
+        for (int i = 0; i < upperSymbol.length; i++) {
+            upperSymbol[i] = Character.toUpperCase(this.symbol[i]);
+        }
         this.wanted = wanted;
         this.priceExponent = priceExponent;
         this.sizeExponent = sizeExponent;
@@ -108,7 +114,7 @@ public final class BinanceMessageParser {
             return false;
         }
         for (int i = 0; i < symbol.length; i++) {
-            if (Character.toUpperCase(text.charAt(i)) != Character.toUpperCase(symbol[i])) {
+            if (Character.toUpperCase(text.charAt(i)) != upperSymbol[i]) {
                 return false;
             }
         }
@@ -126,7 +132,8 @@ public final class BinanceMessageParser {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (Character.toUpperCase((char) text[offset + i]) != Character.toUpperCase(symbol[i])) {
+            int c = text[offset + i];
+            if ((c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c) != upperSymbol[i]) {
                 return false;
             }
         }
@@ -231,23 +238,19 @@ public final class BinanceMessageParser {
             end++;
         }
         StreamKind kind;
-        if (equals(text, start, end, DEPTH)) {
+        if (FieldName.equals(text, start, end, DEPTH)) {
             kind = StreamKind.BOOK;
-        } else if (end - start > DEPTH.length && equals(text, start, start + DEPTH.length, DEPTH)) {
+        } else if (end - start > DEPTH.length && FieldName.equals(text, start, start + DEPTH.length, DEPTH)) {
             partialDepthStream = true; // <symbol>@depth5/10/20: top-N views, not diffs
             kind = null;
-        } else if (equals(text, start, end, BOOK_TICKER)) {
+        } else if (FieldName.equals(text, start, end, BOOK_TICKER)) {
             kind = StreamKind.QUOTES;
-        } else if (equals(text, start, end, AGG_TRADE) || equals(text, start, end, TRADE)) {
+        } else if (FieldName.equals(text, start, end, AGG_TRADE) || FieldName.equals(text, start, end, TRADE)) {
             kind = StreamKind.TRADES;
         } else {
             kind = null;
         }
         skipEnvelopeData = streamSymbol == S_OTHER || kind != wanted;
-    }
-
-    private static boolean equals(byte[] text, int from, int to, byte[] word) {
-        return java.util.Arrays.equals(text, from, to, word, 0, word.length);
     }
 
     /** One field of an event (or of a bare REST snapshot), the scanner at its value: dispatched by what it holds. */
@@ -281,10 +284,10 @@ public final class BinanceMessageParser {
         int from = s.textOffset();
         int to = from + s.textLength();
         if (name == FieldName.EVENT) {
-            event = equals(text, from, to, DEPTH_UPDATE) ? E_DEPTH
-                    : equals(text, from, to, AGG_TRADE) ? E_AGG_TRADE
-                    : equals(text, from, to, TRADE) ? E_TRADE
-                    : equals(text, from, to, BOOK_TICKER) ? E_BOOK_TICKER
+            event = FieldName.equals(text, from, to, DEPTH_UPDATE) ? E_DEPTH
+                    : FieldName.equals(text, from, to, AGG_TRADE) ? E_AGG_TRADE
+                    : FieldName.equals(text, from, to, TRADE) ? E_TRADE
+                    : FieldName.equals(text, from, to, BOOK_TICKER) ? E_BOOK_TICKER
                     : E_OTHER;
         } else {
             dataSymbol = isSymbol(text, from, to - from) ? S_MATCH : S_OTHER;

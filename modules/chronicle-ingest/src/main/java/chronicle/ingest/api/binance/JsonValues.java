@@ -53,6 +53,13 @@ final class JsonValues {
         int from = s.textOffset();
         int to = from + s.textLength();
         boolean negative = text[from] == '-';
+        if (to - from <= 18) { // cannot overflow: the common case, quickly
+            long value = 0;
+            for (int i = negative ? from + 1 : from; i < to; i++) {
+                value = value * 10 + text[i] - '0';
+            }
+            return negative ? -value : value;
+        }
         // accumulated as a negative number, which reaches Long.MIN_VALUE
         long value = 0;
         for (int i = negative ? from + 1 : from; i < to; i++) {

@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Endless depth diffs for measuring the feed's hot path: the NKNUSDT diffs of the spot capture in the Binance import
- * plug-in's test resources, their levels as captured, their update ids rewritten to chain from {@link #FIRST_ID}
- * without end, so a normalizer given {@link #snapshot()} applies and appends every one of them. Shared by the hot
- * path's allocation test and the JMH benchmark.
+ * Endless messages for measuring the feed's hot path, from the spot capture in the Binance import plug-in's test
+ * resources: its NKNUSDT depth diffs, their levels as captured, their update ids rewritten to chain from
+ * {@link #FIRST_ID} without end, so a normalizer given {@link #snapshot()} applies and appends every one of them; and
+ * its NKNUSDT trades and book tickers as captured. Shared by the hot path's allocation test and the JMH benchmark.
  */
-public final class CapturedDiffs {
+public final class CapturedMessages {
 
     /** The websocket capture, relative to this module's folder. */
     public static final Path CAPTURE = FakeBinance.CAPTURE.resolve("BINANCE.ws.1.0");
@@ -28,7 +28,7 @@ public final class CapturedDiffs {
             "\\{\"stream\":\"nknusdt@depth@100ms\",\"data\":\\{\"e\":\"depthUpdate\",\"E\":(\\d+),\"s\":\"NKNUSDT\","
                     + "\"U\":(\\d+),\"u\":(\\d+),(\"b\":.*)$");
 
-    private CapturedDiffs() {
+    private CapturedMessages() {
     }
 
     /**
@@ -59,6 +59,30 @@ public final class CapturedDiffs {
                     + ",\"s\":\"NKNUSDT\",\"U\":" + id + ",\"u\":" + last + "," + d[2])
                     .getBytes(StandardCharsets.US_ASCII);
             id = last + 1;
+        }
+        return out;
+    }
+
+    /**
+     * @param capture the websocket capture.
+     * @param count   how many messages.
+     * @return its NKNUSDT aggTrade and bookTicker messages as captured, cycled to {@code count}.
+     */
+    public static byte[][] tradesAndQuotes(Path capture, int count) throws IOException {
+        List<byte[]> found = new ArrayList<>();
+        for (String line : Files.readAllLines(capture)) {
+            int brace = line.indexOf('{');
+            if (brace > 0 && (line.contains("{\"stream\":\"nknusdt@aggTrade\"")
+                    || line.contains("{\"stream\":\"nknusdt@bookTicker\""))) {
+                found.add(line.substring(brace).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException(capture + " holds no NKNUSDT trades or book tickers");
+        }
+        byte[][] out = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            out[i] = found.get(i % found.size());
         }
         return out;
     }
