@@ -89,6 +89,7 @@ public final class CapturedMessages {
 
     /** @return an empty REST snapshot whose lastUpdateId the first prepared diff bridges. */
     public static byte[] snapshot() {
-        return ("{\"lastUpdateId\":" + (FIRST_ID - 1) + ",\"bids\":[],\"asks\":[]}").getBytes(StandardCharsets.US_ASCII);
+        String json = "{\"lastUpdateId\":" + (FIRST_ID - 1) + ",\"bids\":[],\"asks\":[]}";
+        return json.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 /**
  * Bytes allocated (and, roughly, time taken) per message on the feed's hot path, {@link BinanceNormalizer#onMessage},
  * without JMH: captured messages ({@link CapturedMessages}) are normalized and appended to a real queue in a temporary
- * folder, and the thread's allocation counter is read before and after. The allocation test asserts the bytes; the time is for
- * a quick look ({@code main}), never asserted. When the prepared diffs are used up the book is resynchronised from
- * {@link CapturedMessages#snapshot()}, as in the JMH benchmark.
+ * folder, and the thread's allocation counter is read before and after. The allocation test asserts the bytes; the
+ * time is for a quick look ({@code main}), never asserted. When the prepared messages are used up the book is
+ * resynchronised from {@link CapturedMessages#snapshot()}, as in the JMH benchmark.
  */
 public final class HotPathProbe implements AutoCloseable {
 

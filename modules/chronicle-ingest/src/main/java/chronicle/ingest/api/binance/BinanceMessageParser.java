@@ -66,9 +66,7 @@ public final class BinanceMessageParser {
     private static final byte[] BOOK_TICKER = ascii("bookTicker");
     private static final byte[] DEPTH = ascii("depth");
 
-    private final char[] symbol;
-    /** the symbol's characters upper-cased, as the comparisons need them. */
-    private final char[] upperSymbol;
+    private final SymbolMatcher symbol;
     private final StreamKind wanted;
     private final int priceExponent;
     private final int sizeExponent;
@@ -94,11 +92,7 @@ public final class BinanceMessageParser {
      * @param sizeExponent  exponent of size mantissas.
      */
     public BinanceMessageParser(String symbol, StreamKind wanted, int priceExponent, int sizeExponent) {
-        this.symbol = symbol.toCharArray();
-        this.upperSymbol = new char[this.symbol.length];
-        for (int i = 0; i < upperSymbol.length; i++) {
-            upperSymbol[i] = Character.toUpperCase(this.symbol[i]);
-        }
+        this.symbol = new SymbolMatcher(symbol);
         this.wanted = wanted;
         this.priceExponent = priceExponent;
         this.sizeExponent = sizeExponent;
@@ -110,34 +104,7 @@ public final class BinanceMessageParser {
 
     /** @return whether a symbol (from a REST URL, say) is the requested one. */
     public boolean isSymbol(CharSequence text) {
-        if (text.length() != symbol.length) {
-            return false;
-        }
-        for (int i = 0; i < symbol.length; i++) {
-            if (Character.toUpperCase(text.charAt(i)) != upperSymbol[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The UTF-8 text of a symbol: compared byte by byte while it is ASCII, as characters (allocating) if not. */
-    private boolean isSymbol(byte[] text, int offset, int length) {
-        for (int i = 0; i < length; i++) {
-            if (text[offset + i] < 0) {
-                return isSymbol(new String(text, offset, length, StandardCharsets.UTF_8));
-            }
-        }
-        if (length != symbol.length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            int c = text[offset + i];
-            if ((c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c) != upperSymbol[i]) {
-                return false;
-            }
-        }
-        return true;
+        return symbol.matches(text);
     }
 
     /**
@@ -231,7 +198,7 @@ public final class BinanceMessageParser {
         if (at < 0) {
             return;
         }
-        streamSymbol = isSymbol(text, offset, at) ? S_MATCH : S_OTHER;
+        streamSymbol = symbol.matches(text, offset, at) ? S_MATCH : S_OTHER;
         int start = offset + at + 1;
         int end = start;
         while (end < offset + length && text[end] != '@') {
@@ -290,7 +257,7 @@ public final class BinanceMessageParser {
                     : FieldName.equals(text, from, to, BOOK_TICKER) ? E_BOOK_TICKER
                     : E_OTHER;
         } else {
-            dataSymbol = isSymbol(text, from, to - from) ? S_MATCH : S_OTHER;
+            dataSymbol = symbol.matches(text, from, to - from) ? S_MATCH : S_OTHER;
         }
     }
 

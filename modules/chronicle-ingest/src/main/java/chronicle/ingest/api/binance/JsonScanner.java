@@ -2,6 +2,11 @@ package chronicle.ingest.api.binance;
 
 import java.nio.charset.StandardCharsets;
 
+/*
+ * Over 500 lines for one concept: every part of the tokenizer (structure, strings, numbers, literals, errors) moves
+ * the same position and keeps the same first error; split apart, each part would reach into the others' state.
+ */
+
 /**
  * A strict JSON tokenizer over the bytes of one message (RFC 8259, UTF-8), for {@link BinanceMessageParser}: the
  * parser walks objects and arrays with {@link #nextField} and {@link #nextElement}, reads each value's first token
@@ -102,7 +107,8 @@ final class JsonScanner {
      *         JSON either (garbage rather than, say, an array).
      */
     boolean startObject() {
-        if (end - pos >= 3 && bytes[pos] == (byte) 0xEF && bytes[pos + 1] == (byte) 0xBB && bytes[pos + 2] == (byte) 0xBF) {
+        if (end - pos >= 3 && bytes[pos] == (byte) 0xEF && bytes[pos + 1] == (byte) 0xBB
+                && bytes[pos + 2] == (byte) 0xBF) {
             pos += 3;
         }
         skipWhitespace();
@@ -111,7 +117,8 @@ final class JsonScanner {
         }
         byte c = bytes[pos];
         if (c != '{') {
-            boolean json = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+            boolean json = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+                    || c == 'n';
             return json ? false : unexpected("'{'");
         }
         pos++;
