@@ -99,7 +99,8 @@ public final class HotPathProbe implements AutoCloseable {
     }
 
     /**
-     * Prints bytes per message and messages per second (rough: no JMH, a shared machine).
+     * Prints bytes per message and messages per second of the captured diffs, then of its trades and book tickers
+     * (rough: no JMH, a shared machine).
      *
      * @param args optional: the capture, the messages per round, the rounds.
      */
@@ -107,11 +108,16 @@ public final class HotPathProbe implements AutoCloseable {
         Path capture = args.length > 0 ? Path.of(args[0]) : CapturedMessages.CAPTURE;
         long count = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        try (HotPathProbe probe = new HotPathProbe(CapturedMessages.chained(capture, PREPARED))) {
+        print("diffs", CapturedMessages.chained(capture, PREPARED), count, rounds);
+        print("trades and book tickers", CapturedMessages.tradesAndQuotes(capture, PREPARED), count, rounds);
+    }
+
+    private static void print(String what, byte[][] messages, long count, int rounds) throws IOException {
+        try (HotPathProbe probe = new HotPathProbe(messages)) {
             probe.run(200_000); // warm-up
             for (int i = 0; i < rounds; i++) {
                 Result r = probe.run(count);
-                System.out.printf("%,d messages: %.1f bytes/message, %,.0f messages/s%n", r.messages(),
+                System.out.printf("%s: %,d messages, %.1f bytes/message, %,.0f messages/s%n", what, r.messages(),
                         r.bytesPerMessage(), r.messagesPerSecond());
             }
         }

@@ -24,9 +24,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonScanner {
 
-    /** Containers nested deeper than this are a syntax error (Jackson's default limit). */
+    /** Containers nested deeper than this are a syntax error (the usual default limit of JSON parsers). */
     static final int MAX_DEPTH = 1000;
-    /** A number of more digits than this (its exponent's included) is a syntax error (Jackson's default limit). */
+    /** A number of more digits than this (its exponent's included) is a syntax error (the usual default limit). */
     static final int MAX_DIGITS = 1000;
 
     /** Token: none, the scan failed ({@link #error()}). */
