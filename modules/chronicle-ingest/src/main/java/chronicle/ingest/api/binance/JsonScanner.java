@@ -1,5 +1,8 @@
 package chronicle.ingest.api.binance;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /*
@@ -47,6 +50,14 @@ final class JsonScanner {
     static final int OBJECT = 7;
     /** Token: an array was opened. */
     static final int ARRAY = 8;
+
+    /** Eight bytes of a string at once, the first in the lowest bits, whatever the platform's byte order. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = ' ' * ONES;
 
     private static final byte[] TRUE_TEXT = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE_TEXT = {'f', 'a', 'l', 's', 'e'};
@@ -329,11 +340,20 @@ final class JsonScanner {
     /** At the opening quote: to after the closing one, the content between them the text. */
     private boolean string() {
         byte[] b = bytes;
+        int e = end;
         int i = pos + 1;
         textStart = i;
         escaped = false;
         while (true) {
-            if (i >= end) {
+            while (i <= e - Long.BYTES) { // eight plain bytes at a time, up to the first that is not plain
+                long special = special((long) LONGS.get(b, i));
+                if (special != 0) {
+                    i += Long.numberOfTrailingZeros(special) >>> 3;
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            if (i >= e) {
                 pos = end;
                 return eof();
             }
@@ -358,6 +378,17 @@ final class JsonScanner {
                 return false;
             }
         }
+    }
+
+    /**
+     * @param word eight bytes of a string, the first in the lowest bits.
+     * @return the high bit set in every byte that is a quote, a backslash, a control character or not ASCII, the
+     *         lowest such bit exactly (a borrow can set bits above it only): 0 if all eight are plain.
+     */
+    private static long special(long word) {
+        long quote = word ^ QUOTES;
+        long backslash = word ^ BACKSLASHES;
+        return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - SPACES) & ~word | word) & HIGH_BITS;
     }
 
     /** At a backslash: to after its escape, or -1 (a syntax error). */

@@ -228,6 +228,25 @@ class BinanceMessageParserTest {
     }
 
     @Test
+    void shouldFindTheEndOfAStringAndItsBadBytesAtAnyOffset() {
+        String plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+        String prefix = "{\"e\":\"depthUpdate\",\"x\":\"";
+        for (int at = 0; at <= plain.length(); at++) {
+            String head = plain.substring(0, at);
+            String tail = plain.substring(at);
+            book(SPOT_DIFF.replace("\"U\":157", "\"x\":\"" + head + "é\\\"\\u0041" + tail + "\",\"U\":157"));
+            assertEquals(BinanceMessage.Kind.DIFF, m.kind, "é, an escaped quote and \\u0041 after " + at + " bytes");
+            book(SPOT_DIFF.replace("\"U\":157", "\"x\":\"" + head + "\",\"U\":157"));
+            assertEquals(BinanceMessage.Kind.DIFF, m.kind, "the string ends after " + at + " bytes");
+            assertEquals("malformed JSON: Illegal unquoted character (code 1) in a string: it has to be escaped at byte "
+                    + (prefix.length() + at) + " (field 'x')",
+                    reason(StreamKind.BOOK, prefix + head + "\u0001" + tail + "\"}"));
+            assertEquals("malformed JSON: Unexpected end-of-input at byte " + (prefix.length() + at) + " (field 'x')",
+                    reason(StreamKind.BOOK, prefix + head));
+        }
+    }
+
+    @Test
     void shouldReportNestingTooDeepAndNumbersTooLongEvenInFieldsItSkips() {
         String deep = "[".repeat(JsonScanner.MAX_DEPTH) + "]".repeat(JsonScanner.MAX_DEPTH);
         assertTrue(reason(StreamKind.BOOK, "{\"e\":\"depthUpdate\",\"x\":" + deep + "}")
