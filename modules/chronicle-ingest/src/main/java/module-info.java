@@ -12,7 +12,6 @@ module chronicle.ingest {
     requires transitive chronicle.protocol;
     requires transitive chronicle.bus;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.core;
 
     exports chronicle.ingest.api;
     exports chronicle.ingest.spi;

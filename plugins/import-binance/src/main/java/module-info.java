@@ -5,7 +5,6 @@
  */
 module chronicle.plugin.importer.binance {
     requires chronicle.ingest;
-    requires com.fasterxml.jackson.core;
 
     provides chronicle.ingest.spi.VendorAdapter with chronicle.plugin.importer.binance.BinanceAdapter;
 }

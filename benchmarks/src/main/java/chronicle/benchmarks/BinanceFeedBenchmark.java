@@ -4,6 +4,7 @@ import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueWriter;
 import chronicle.feed.binance.api.BinanceNormalizer;
+import chronicle.feed.binance.api.CapturedMessages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,15 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The live Binance feed's hot path: one captured depth message in, parsed ({@code BinanceMessageParser}), checked by
@@ -36,8 +32,9 @@ import java.util.regex.Pattern;
  *
  * <p>The messages are the NKNUSDT depth diffs of the spot capture in the Binance import plug-in's test resources
  * ({@code -Dbench.binance.capture=<file>}, default {@code plugins/import-binance/src/test/resources/binance/BINANCE.ws.1.0}
- * from the project root), their levels as captured, their update ids rewritten at set-up to chain without end, so
- * every message is applied and appended (none is held or dropped as stale). When the {@value #MESSAGES} prepared
+ * from the project root), their levels as captured, their update ids rewritten at set-up to chain without end
+ * ({@link CapturedMessages#chained}, shared with the feed's allocation test), so every message is applied and
+ * appended (none is held or dropped as stale). When the {@value #MESSAGES} prepared
  * messages are used up, the book is resynchronised with an empty snapshot at the first message's {@code U - 1} (one
  * operation in {@value #MESSAGES} does that too).
  */
@@ -50,10 +47,6 @@ import java.util.regex.Pattern;
 public class BinanceFeedBenchmark {
 
     static final int MESSAGES = 1 << 16;
-    static final long FIRST_ID = 100_000_000_000L;
-    private static final Pattern DEPTH = Pattern.compile(
-            "\\{\"stream\":\"nknusdt@depth@100ms\",\"data\":\\{\"e\":\"depthUpdate\",\"E\":(\\d+),\"s\":\"NKNUSDT\","
-                    + "\"U\":(\\d+),\"u\":(\\d+),(\"b\":.*)$");
 
     @State(Scope.Thread)
     public static class Feed {
@@ -74,13 +67,13 @@ public class BinanceFeedBenchmark {
                 throw new IllegalStateException("no Binance capture at " + capture.toAbsolutePath()
                         + ": run from the project root or pass -Dbench.binance.capture=<BINANCE.ws.1.0>");
             }
-            messages = chained(capture);
-            snapshot = ("{\"lastUpdateId\":" + (FIRST_ID - 1) + ",\"bids\":[],\"asks\":[]}")
-                    .getBytes(StandardCharsets.US_ASCII);
+            messages = CapturedMessages.chained(capture, MESSAGES);
+            snapshot = CapturedMessages.snapshot();
             dir = BenchDirs.create("binance-feed-");
             queue = ChronicleQueue.open(dir, QueueOptions.hotIpc().withSegmentSize(QueueOptions.MAX_SEGMENT_SIZE));
             writer = queue.createWriter();
-            normalizer = new BinanceNormalizer(writer, List.of("NKNUSDT"), 1, new long[] {1}, symbol -> { });
+            normalizer = new BinanceNormalizer(writer, List.of(CapturedMessages.SYMBOL), 1, new long[] {1},
+                    symbol -> { });
             resynchronise();
         }
 
@@ -100,36 +93,6 @@ public class BinanceFeedBenchmark {
             queue.close();
             BenchDirs.delete(dir);
         }
-    }
-
-    /**
-     * @param capture the websocket capture.
-     * @return its NKNUSDT diffs, cycled to {@value #MESSAGES} messages whose update ids chain from FIRST_ID.
-     */
-    public static byte[][] chained(Path capture) throws IOException {
-        List<String[]> diffs = new ArrayList<>();
-        for (String line : Files.readAllLines(capture)) {
-            int brace = line.indexOf('{');
-            Matcher m = brace < 0 ? null : DEPTH.matcher(line.substring(brace));
-            if (m != null && m.matches()) {
-                long span = Long.parseLong(m.group(3)) - Long.parseLong(m.group(2));
-                diffs.add(new String[] {m.group(1), Long.toString(span), m.group(4)});
-            }
-        }
-        if (diffs.isEmpty()) {
-            throw new IllegalStateException(capture + " holds no NKNUSDT depth diffs");
-        }
-        byte[][] out = new byte[MESSAGES][];
-        long id = FIRST_ID;
-        for (int i = 0; i < MESSAGES; i++) {
-            String[] d = diffs.get(i % diffs.size());
-            long last = id + Long.parseLong(d[1]);
-            out[i] = ("{\"stream\":\"nknusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":" + d[0]
-                    + ",\"s\":\"NKNUSDT\",\"U\":" + id + ",\"u\":" + last + "," + d[2])
-                    .getBytes(StandardCharsets.US_ASCII);
-            id = last + 1;
-        }
-        return out;
     }
 
     /**

@@ -52,6 +52,10 @@ public final class FixedPoint {
      * @return the mantissa, or {@link #NOT_A_NUMBER} or {@link #OUT_OF_RANGE}.
      */
     public static long decimal(byte[] text, int offset, int length, int exponent) {
+        long plain = plainDecimal(text, offset, length, exponent);
+        if (plain >= 0) {
+            return plain;
+        }
         int end = offset + length;
         int i = offset;
         if (length <= 0) {
@@ -118,6 +122,38 @@ public final class FixedPoint {
             return mantissa == Long.MAX_VALUE ? OUT_OF_RANGE : -mantissa;
         }
         return mantissa;
+    }
+
+    /**
+     * The common case, quickly: digits with at most one point, no sign, no exponent, no more decimals than the
+     * exponent allows and a mantissa below 10^18, which needs no overflow checks (a vendor's prices and sizes).
+     *
+     * @return the mantissa, or -1 if the text is not such a number (the general parse decides).
+     */
+    private static long plainDecimal(byte[] text, int offset, int length, int exponent) {
+        if (length == 0 || length > 19 || exponent > 0) {
+            return -1;
+        }
+        int end = offset + length;
+        long value = 0;
+        int point = -1;
+        for (int i = offset; i < end; i++) {
+            int digit = text[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                value = value * 10 + digit;
+            } else if (text[i] == '.' && point < 0) {
+                point = i;
+            } else {
+                return -1;
+            }
+        }
+        int decimals = point < 0 ? 0 : end - point - 1;
+        int digits = point < 0 ? length : length - 1;
+        int shift = -exponent - decimals;
+        if (digits == 0 || shift < 0 || digits + shift > 18) {
+            return -1;
+        }
+        return value * POWERS_OF_TEN[shift];
     }
 
     /**

@@ -106,7 +106,7 @@ public final class BinanceNormalizer {
     /**
      * One combined-stream message ({@code {"stream":"<symbol>@<channel>","data":{...}}}).
      *
-     * @param json         its bytes (ASCII).
+     * @param json         its bytes (UTF-8; Binance's are ASCII).
      * @param length       its length.
      * @param receiveNanos when it arrived, epoch ns.
      * @return {@link #APPENDED}, {@link #HELD}, {@link #IGNORED} or {@link #BAD}.

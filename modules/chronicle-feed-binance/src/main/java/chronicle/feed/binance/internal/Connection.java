@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The listener of one websocket connection: assembles each text message (it may come in parts) into one reused
- * byte buffer and hands it to the feed with its receive time; notes when anything last arrived (keep-alive), and
+ * byte buffer, encoded to UTF-8 ({@link Utf8MessageBuffer}: no allocation per message), and hands it to the feed with
+ * its receive time; notes when anything last arrived (keep-alive), and
  * when the connection ended and why. Messages are asked for one at a time, so they are handed over in order.
  */
 public final class Connection implements WebSocket.Listener {
@@ -26,8 +27,7 @@ public final class Connection implements WebSocket.Listener {
     private final MessageHandler handler;
     private final FeedClock clock;
     private final CompletableFuture<String> closed = new CompletableFuture<>();
-    private byte[] bytes = new byte[64 << 10];
-    private int length;
+    private final Utf8MessageBuffer message = new Utf8MessageBuffer(64 << 10);
     private volatile long lastArrivalNanos;
     private volatile long messages;
 
@@ -46,10 +46,10 @@ public final class Connection implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         lastArrivalNanos = clock.monotonicNanos();
-        append(data);
+        message.append(data, last);
         if (last) {
-            handler.onMessage(bytes, length, clock.epochNanos());
-            length = 0;
+            handler.onMessage(message.bytes(), message.length(), clock.epochNanos());
+            message.clear();
             messages++;
         }
         webSocket.request(1);
@@ -101,30 +101,5 @@ public final class Connection implements WebSocket.Listener {
     /** @return complete messages received. */
     public long messages() {
         return messages;
-    }
-
-    private void append(CharSequence data) {
-        int n = data.length();
-        ensure(length + n * 3);
-        for (int i = 0; i < n; i++) {
-            char c = data.charAt(i);
-            if (c < 0x80) {
-                bytes[length++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[length++] = (byte) (0xC0 | (c >> 6));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                // a surrogate half becomes three bytes of its own: Binance's JSON is ASCII, its text is not read
-                bytes[length++] = (byte) (0xE0 | (c >> 12));
-                bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-    }
-
-    private void ensure(int capacity) {
-        if (capacity > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
-        }
     }
 }

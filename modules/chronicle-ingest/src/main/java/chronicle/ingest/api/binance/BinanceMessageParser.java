@@ -3,19 +3,20 @@ package chronicle.ingest.api.binance;
 import chronicle.ingest.spi.LevelBuffer;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.StreamKind;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the JSON of one Binance message (the bytes of one websocket message or REST reply, wherever they come from:
- * a capture file's line or a live connection) into a {@link BinanceMessage} with Jackson's streaming parser, in one pass:
- * the fields of interest are read as they come (in any order), prices and sizes go straight to mantissas
- * ({@link JsonValues}), everything else is skipped. Messages of other symbols, and of streams that were not asked
- * for, are dropped as early as the JSON allows (an envelope's stream name, before its data is parsed). Knows nothing
+ * a capture file's line or a live connection) into a {@link BinanceMessage}, in one pass over the bytes with a
+ * hand-written scanner ({@link JsonScanner}): the fields of interest are read as they come (in any order), prices and
+ * sizes go from the bytes of their strings straight to mantissas ({@link JsonValues}), everything else is skipped
+ * (whatever its JSON type, however nested), still checked to be JSON. Messages of other symbols, and of streams that
+ * were not asked for, are dropped as early as the JSON allows (an envelope's stream name, before its data is parsed).
+ *
+ * <p>Allocates nothing per message: names and texts are compared as bytes where they lie. Bad input (malformed JSON,
+ * a wrong type, a number that is not a decimal or does not fit) never throws: the message comes back
+ * {@link BinanceMessage.Kind#BAD} with a one-line reason naming the field, the only thing that allocates. Knows nothing
  * of files. <b>Not thread-safe:</b> one per input.
  */
 public final class BinanceMessageParser {
@@ -27,9 +28,6 @@ public final class BinanceMessageParser {
     public static final int PRICE_EXPONENT = -8;
     /** Decimal exponent of every size mantissa, for the same reason. */
     public static final int SIZE_EXPONENT = -8;
-
-    /** Thread-safe, shared by every parser. */
-    private static final JsonFactory JSON = new JsonFactory();
 
     private static final int E_NONE = 0;
     private static final int E_DEPTH = 1;
@@ -62,10 +60,17 @@ public final class BinanceMessageParser {
     private static final int RESULT = 1 << 16;
     private static final int QUOTE_FIELDS = BID_PRICE | ASK_PRICE | BID_SIZE | ASK_SIZE;
 
-    private final char[] symbol;
+    private static final byte[] DEPTH_UPDATE = ascii("depthUpdate");
+    private static final byte[] AGG_TRADE = ascii("aggTrade");
+    private static final byte[] TRADE = ascii("trade");
+    private static final byte[] BOOK_TICKER = ascii("bookTicker");
+    private static final byte[] DEPTH = ascii("depth");
+
+    private final SymbolMatcher symbol;
     private final StreamKind wanted;
     private final int priceExponent;
     private final int sizeExponent;
+    private final JsonScanner scanner = new JsonScanner();
     private final JsonValues values = new JsonValues();
 
     // per-message state
@@ -87,35 +92,19 @@ public final class BinanceMessageParser {
      * @param sizeExponent  exponent of size mantissas.
      */
     public BinanceMessageParser(String symbol, StreamKind wanted, int priceExponent, int sizeExponent) {
-        this.symbol = symbol.toCharArray();
+        this.symbol = new SymbolMatcher(symbol);
         this.wanted = wanted;
         this.priceExponent = priceExponent;
         this.sizeExponent = sizeExponent;
     }
 
-    /** @return whether a symbol (from a REST URL, say) is the requested one. */
-    public boolean isSymbol(CharSequence text) {
-        if (text.length() != symbol.length) {
-            return false;
-        }
-        for (int i = 0; i < symbol.length; i++) {
-            if (Character.toUpperCase(text.charAt(i)) != Character.toUpperCase(symbol[i])) {
-                return false;
-            }
-        }
-        return true;
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private boolean isSymbol(char[] text, int offset, int length) {
-        if (length != symbol.length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (Character.toUpperCase(text[offset + i]) != Character.toUpperCase(symbol[i])) {
-                return false;
-            }
-        }
-        return true;
+    /** @return whether a symbol (from a REST URL, say) is the requested one. */
+    public boolean isSymbol(CharSequence text) {
+        return symbol.matches(text);
     }
 
     /**
@@ -131,21 +120,19 @@ public final class BinanceMessageParser {
     public boolean parse(byte[] bytes, int offset, int length, boolean rest, BinanceMessage message) {
         out = message;
         resetState();
-        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                message.bad("expected a JSON object");
-                return true;
-            }
-            topLevel(parser);
-            if (parser.nextToken() != null) {
-                message.bad("unexpected text after the JSON object");
-                return true;
-            }
-        } catch (JsonProcessingException e) {
-            message.bad("malformed JSON: " + oneLine(e.getOriginalMessage()));
+        JsonScanner s = scanner;
+        s.wrap(bytes, offset, length);
+        if (!s.startObject()) {
+            message.bad(s.error() != null ? s.error() : "expected a JSON object");
             return true;
-        } catch (IOException e) {
-            message.bad("unreadable JSON: " + oneLine(e.getMessage()));
+        }
+        topLevel(s);
+        if (s.error() != null) {
+            message.bad(s.error());
+            return true;
+        }
+        if (!s.atEnd()) {
+            message.bad("unexpected text after the JSON object");
             return true;
         }
         return classify(rest);
@@ -168,39 +155,39 @@ public final class BinanceMessageParser {
         return (seen & fields) == fields;
     }
 
-    private static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace('\r', ' ').replace('\n', ' ');
+    /** The field name the scanner just read, as a {@link FieldName} code. */
+    private static int fieldName(JsonScanner s) {
+        s.prepareText();
+        return FieldName.of(s.textBytes(), s.textOffset(), s.textLength());
     }
 
-    private void topLevel(JsonParser p) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if ("stream".equals(name) && value == JsonToken.VALUE_STRING) {
+    private void topLevel(JsonScanner s) {
+        for (boolean first = true; s.nextField(first); first = false) {
+            int name = fieldName(s);
+            int value = s.value();
+            if (name == FieldName.STREAM && value == JsonScanner.STRING) {
                 envelope = true;
-                streamName(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            } else if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+                s.prepareText();
+                streamName(s.textBytes(), s.textOffset(), s.textLength());
+            } else if (name == FieldName.DATA && value == JsonScanner.OBJECT) {
                 envelope = true;
                 if (skipEnvelopeData) {
-                    p.skipChildren();
+                    s.skipChildren();
                 } else {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        p.nextToken();
-                        field(p, field);
+                    for (boolean firstOfData = true; s.nextField(firstOfData); firstOfData = false) {
+                        int field = fieldName(s);
+                        s.value();
+                        field(s, field);
                     }
                 }
             } else {
-                field(p, name);
+                field(s, name);
             }
         }
     }
 
     /** An envelope's stream name, {@code <symbol>@<channel>[@<speed>]}: filters before the data is parsed. */
-    private void streamName(char[] text, int offset, int length) {
+    private void streamName(byte[] text, int offset, int length) {
         int at = -1;
         for (int i = 0; i < length; i++) {
             if (text[offset + i] == '@') {
@@ -211,22 +198,21 @@ public final class BinanceMessageParser {
         if (at < 0) {
             return;
         }
-        streamSymbol = isSymbol(text, offset, at) ? S_MATCH : S_OTHER;
-        int start = at + 1;
+        streamSymbol = symbol.matches(text, offset, at) ? S_MATCH : S_OTHER;
+        int start = offset + at + 1;
         int end = start;
-        while (end < length && text[offset + end] != '@') {
+        while (end < offset + length && text[end] != '@') {
             end++;
         }
-        String channel = new String(text, offset + start, end - start);
         StreamKind kind;
-        if (channel.equals("depth")) {
+        if (FieldName.equals(text, start, end, DEPTH)) {
             kind = StreamKind.BOOK;
-        } else if (channel.startsWith("depth")) {
+        } else if (end - start > DEPTH.length && FieldName.equals(text, start, start + DEPTH.length, DEPTH)) {
             partialDepthStream = true; // <symbol>@depth5/10/20: top-N views, not diffs
             kind = null;
-        } else if (channel.equals("bookTicker")) {
+        } else if (FieldName.equals(text, start, end, BOOK_TICKER)) {
             kind = StreamKind.QUOTES;
-        } else if (channel.equals("aggTrade") || channel.equals("trade")) {
+        } else if (FieldName.equals(text, start, end, AGG_TRADE) || FieldName.equals(text, start, end, TRADE)) {
             kind = StreamKind.TRADES;
         } else {
             kind = null;
@@ -234,150 +220,170 @@ public final class BinanceMessageParser {
         skipEnvelopeData = streamSymbol == S_OTHER || kind != wanted;
     }
 
-    /** One field of an event (or of a bare REST snapshot): dispatched by what it holds. */
-    private void field(JsonParser p, String name) throws IOException {
+    /** One field of an event (or of a bare REST snapshot), the scanner at its value: dispatched by what it holds. */
+    private void field(JsonScanner s, int name) {
         switch (name) {
-            case "e", "s" -> eventOrSymbol(p, name);
-            case "E", "T", "U", "u", "pu", "lastUpdateId", "t" -> timeOrId(p, name);
-            case "bids", "asks", "b", "a" -> bookSide(p, name);
-            case "B", "A", "p", "q" -> amount(p, name);
-            case "m" -> maker(p);
-            case "result", "id" -> {
+            case FieldName.EVENT, FieldName.SYMBOL -> eventOrSymbol(s, name);
+            case FieldName.EVENT_TIME, FieldName.TRADE_TIME, FieldName.FIRST_ID, FieldName.LAST_ID, FieldName.PREV_ID,
+                 FieldName.LAST_UPDATE_ID, FieldName.TRADE_ID -> timeOrId(s, name);
+            case FieldName.BIDS, FieldName.ASKS, FieldName.BID, FieldName.ASK -> bookSide(s, name);
+            case FieldName.BID_SIZE, FieldName.ASK_SIZE, FieldName.PRICE, FieldName.QUANTITY -> amount(s, name);
+            case FieldName.MAKER -> maker(s);
+            case FieldName.RESULT, FieldName.ID -> {
                 seen |= RESULT; // a subscription reply: {"result":null,"id":1}
-                p.skipChildren();
+                s.skipChildren();
             }
-            default -> p.skipChildren();
+            default -> s.skipChildren();
         }
     }
 
-    private void eventOrSymbol(JsonParser p, String name) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            values.fail("field '" + name + "' is not a string");
-            p.skipChildren();
-        } else if (name.equals("e")) {
-            event = switch (p.getText()) {
-                case "depthUpdate" -> E_DEPTH;
-                case "aggTrade" -> E_AGG_TRADE;
-                case "trade" -> E_TRADE;
-                case "bookTicker" -> E_BOOK_TICKER;
-                default -> E_OTHER;
-            };
+    private void eventOrSymbol(JsonScanner s, int name) {
+        int token = s.token();
+        if (token != JsonScanner.STRING) {
+            if (token != JsonScanner.FAILED) {
+                values.fail("field '" + FieldName.name(name) + "' is not a string");
+                s.skipChildren();
+            }
+            return;
+        }
+        s.prepareText();
+        byte[] text = s.textBytes();
+        int from = s.textOffset();
+        int to = from + s.textLength();
+        if (name == FieldName.EVENT) {
+            event = FieldName.equals(text, from, to, DEPTH_UPDATE) ? E_DEPTH
+                    : FieldName.equals(text, from, to, AGG_TRADE) ? E_AGG_TRADE
+                    : FieldName.equals(text, from, to, TRADE) ? E_TRADE
+                    : FieldName.equals(text, from, to, BOOK_TICKER) ? E_BOOK_TICKER
+                    : E_OTHER;
         } else {
-            dataSymbol = isSymbol(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) ? S_MATCH : S_OTHER;
+            dataSymbol = symbol.matches(text, from, to - from) ? S_MATCH : S_OTHER;
         }
     }
 
-    private void timeOrId(JsonParser p, String name) throws IOException {
+    private void timeOrId(JsonScanner s, int name) {
+        String label = FieldName.name(name);
         switch (name) {
-            case "E" -> {
-                out.eventTime = values.millis(p, name);
+            case FieldName.EVENT_TIME -> {
+                out.eventTime = values.millis(s, label);
                 seen |= EVENT_TIME;
             }
-            case "T" -> {
-                out.tradeTime = values.millis(p, name);
+            case FieldName.TRADE_TIME -> {
+                out.tradeTime = values.millis(s, label);
                 seen |= TRADE_TIME;
             }
-            case "U" -> {
-                out.firstId = values.integer(p, name);
+            case FieldName.FIRST_ID -> {
+                out.firstId = values.integer(s, label);
                 seen |= FIRST_ID;
             }
-            case "u" -> {
-                out.lastId = values.integer(p, name);
+            case FieldName.LAST_ID -> {
+                out.lastId = values.integer(s, label);
                 seen |= LAST_ID;
             }
-            case "pu" -> out.prevId = values.integer(p, name);
-            case "lastUpdateId" -> {
-                out.id = values.integer(p, name);
+            case FieldName.PREV_ID -> out.prevId = values.integer(s, label);
+            case FieldName.LAST_UPDATE_ID -> {
+                out.id = values.integer(s, label);
                 seen |= LAST_UPDATE_ID;
             }
             default -> {
-                tradeId = values.integer(p, name);
+                tradeId = values.integer(s, label);
                 seen |= TRADE_ID;
             }
         }
     }
 
     /** bids / asks (REST), b / a: levels of a diff, the best price of a bookTicker, or (a) an aggTrade id. */
-    private void bookSide(JsonParser p, String name) throws IOException {
-        boolean bid = name.startsWith("b");
-        JsonToken token = p.currentToken();
-        if (name.length() > 1 || token == JsonToken.START_ARRAY) {
-            levels(p, bid ? Side.BID : Side.ASK, name);
+    private void bookSide(JsonScanner s, int name) {
+        boolean bid = name == FieldName.BIDS || name == FieldName.BID;
+        String label = FieldName.name(name);
+        int token = s.token();
+        if (name == FieldName.BIDS || name == FieldName.ASKS || token == JsonScanner.ARRAY) {
+            levels(s, bid ? Side.BID : Side.ASK, label);
             seen |= bid ? BIDS : ASKS;
-        } else if (!bid && token == JsonToken.VALUE_NUMBER_INT) {
-            aggId = values.integer(p, name);
+        } else if (!bid && token == JsonScanner.INTEGER) {
+            aggId = values.integer(s, label);
             seen |= AGG_ID;
         } else if (bid) {
-            out.bidPrice = values.decimal(p, name, priceExponent);
+            out.bidPrice = values.decimal(s, label, null, priceExponent);
             seen |= BID_PRICE;
         } else {
-            out.askPrice = values.decimal(p, name, priceExponent);
+            out.askPrice = values.decimal(s, label, null, priceExponent);
             seen |= ASK_PRICE;
         }
     }
 
     /** B / A: a bookTicker's sizes; p / q: a trade's price and quantity. */
-    private void amount(JsonParser p, String name) throws IOException {
+    private void amount(JsonScanner s, int name) {
+        String label = FieldName.name(name);
         switch (name) {
-            case "B" -> {
-                out.bidSize = values.decimal(p, name, sizeExponent);
+            case FieldName.BID_SIZE -> {
+                out.bidSize = values.decimal(s, label, null, sizeExponent);
                 seen |= BID_SIZE;
             }
-            case "A" -> {
-                out.askSize = values.decimal(p, name, sizeExponent);
+            case FieldName.ASK_SIZE -> {
+                out.askSize = values.decimal(s, label, null, sizeExponent);
                 seen |= ASK_SIZE;
             }
-            case "p" -> {
-                out.price = values.decimal(p, name, priceExponent);
+            case FieldName.PRICE -> {
+                out.price = values.decimal(s, label, null, priceExponent);
                 seen |= PRICE;
             }
             default -> {
-                out.size = values.decimal(p, name, sizeExponent);
+                out.size = values.decimal(s, label, null, sizeExponent);
                 seen |= QUANTITY;
             }
         }
     }
 
-    private void maker(JsonParser p) throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.VALUE_TRUE) {
+    private void maker(JsonScanner s) {
+        int token = s.token();
+        if (token == JsonScanner.TRUE) {
             out.aggressor = Side.ASK; // the buyer made the market: the seller took it
             seen |= MAKER;
-        } else if (token == JsonToken.VALUE_FALSE) {
+        } else if (token == JsonScanner.FALSE) {
             out.aggressor = Side.BID;
             seen |= MAKER;
-        } else {
-            values.fail("unknown aggressor side: field 'm' is " + p.getText() + ", not true or false");
-            p.skipChildren();
+        } else if (token != JsonScanner.FAILED) {
+            values.fail("unknown aggressor side: field 'm' is " + s.tokenText() + ", not true or false");
+            s.skipChildren();
         }
     }
 
     /** {@code [["price","size"], ...]}: extra elements of a level (old APIs sent a third, empty one) are skipped. */
-    private void levels(JsonParser p, Side side, String name) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            values.fail("field '" + name + "' is " + JsonValues.describe(p) + ", not an array of levels");
-            p.skipChildren();
+    private void levels(JsonScanner s, Side side, String name) {
+        int token = s.token();
+        if (token != JsonScanner.ARRAY) {
+            if (token != JsonScanner.FAILED) {
+                values.fail("field '" + name + "' is " + JsonValues.describe(s) + ", not an array of levels");
+                s.skipChildren();
+            }
             return;
         }
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t != JsonToken.START_ARRAY) {
-                values.fail("a level of '" + name + "' is " + JsonValues.describe(p) + ", not [price, size]");
-                p.skipChildren();
+        for (boolean first = true; s.nextElement(first); first = false) {
+            int level = s.value();
+            if (level != JsonScanner.ARRAY) {
+                if (level != JsonScanner.FAILED) {
+                    values.fail("a level of '" + name + "' is " + JsonValues.describe(s) + ", not [price, size]");
+                    s.skipChildren();
+                }
                 continue;
             }
             long price = 0;
             long size = 0;
             int element = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
+            for (boolean firstOfLevel = true; s.nextElement(firstOfLevel); firstOfLevel = false) {
+                s.value();
                 if (element == 0) {
-                    price = values.decimal(p, name + " price", priceExponent);
+                    price = values.decimal(s, name, " price", priceExponent);
                 } else if (element == 1) {
-                    size = values.decimal(p, name + " size", sizeExponent);
+                    size = values.decimal(s, name, " size", sizeExponent);
                 } else {
-                    p.skipChildren();
+                    s.skipChildren();
                 }
                 element++;
+            }
+            if (s.error() != null) {
+                return;
             }
             if (element < 2) {
                 values.fail("a level of '" + name + "' has " + element + " elements, not [price, size]");

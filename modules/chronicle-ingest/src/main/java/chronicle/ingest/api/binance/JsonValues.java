@@ -1,20 +1,17 @@
 package chronicle.ingest.api.binance;
 
 import chronicle.ingest.spi.FixedPoint;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
-import java.io.IOException;
 
 /**
- * Reads the value at a Jackson parser's current token as a number of a Binance message: integers, epoch
- * milliseconds, decimals (given as strings, Binance's way, or as JSON numbers) straight to mantissas without
- * allocating. A bad value is not an exception: it reads as 0 and the first problem of the message is kept
- * ({@link #error()}) for the caller to report once. <b>Not thread-safe.</b>
+ * Reads the value at a {@link JsonScanner}'s current token as a number of a Binance message: integers, epoch
+ * milliseconds, decimals (given as strings, Binance's way, or as JSON numbers) straight to mantissas, in place,
+ * without allocating. A bad value is not an exception: it reads as 0 and the first problem of the message is kept
+ * ({@link #error()}) for the caller to report once; only that reason allocates. A value the scanner could not read
+ * ({@link JsonScanner#FAILED}) reads as 0 with no problem kept: the scanner's syntax error is the message's reason.
+ * <b>Not thread-safe.</b>
  */
 final class JsonValues {
 
-    private byte[] scratch = new byte[32];
     private String error;
 
     /** Forgets the problem of the previous message. */
@@ -39,30 +36,54 @@ final class JsonValues {
     }
 
     /**
-     * @param p    at the value.
+     * @param s    at the value.
      * @param name the field, for the reason.
      * @return the integer, or 0 (a problem kept).
      */
-    long integer(JsonParser p, String name) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            fail("bad number: field '" + name + "' is " + describe(p) + ", not an integer");
-            p.skipChildren();
+    long integer(JsonScanner s, String name) {
+        int token = s.token();
+        if (token != JsonScanner.INTEGER) {
+            if (token != JsonScanner.FAILED) {
+                fail("bad number: field '" + name + "' is " + describe(s) + ", not an integer");
+                s.skipChildren();
+            }
             return 0;
         }
-        if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
-            fail("bad number: field '" + name + "' (" + p.getText() + ") does not fit 64 bits");
+        byte[] text = s.textBytes();
+        int from = s.textOffset();
+        int to = from + s.textLength();
+        boolean negative = text[from] == '-';
+        if (to - from <= 18) { // cannot overflow: the common case, quickly
+            long value = 0;
+            for (int i = negative ? from + 1 : from; i < to; i++) {
+                value = value * 10 + text[i] - '0';
+            }
+            return negative ? -value : value;
+        }
+        // accumulated as a negative number, which reaches Long.MIN_VALUE
+        long value = 0;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            int digit = text[i] - '0';
+            if (value < Long.MIN_VALUE / 10 || value * 10 < Long.MIN_VALUE + digit) {
+                fail("bad number: field '" + name + "' (" + s.tokenText() + ") does not fit 64 bits");
+                return 0;
+            }
+            value = value * 10 - digit;
+        }
+        if (!negative && value == Long.MIN_VALUE) {
+            fail("bad number: field '" + name + "' (" + s.tokenText() + ") does not fit 64 bits");
             return 0;
         }
-        return p.getLongValue();
+        return negative ? value : -value;
     }
 
     /**
-     * @param p    at the value.
+     * @param s    at the value.
      * @param name the field, for the reason.
      * @return epoch milliseconds as nanoseconds, or {@link BinanceMessage#NO_TIME} (a problem kept).
      */
-    long millis(JsonParser p, String name) throws IOException {
-        long ms = integer(p, name);
+    long millis(JsonScanner s, String name) {
+        long ms = integer(s, name);
         if (ms < 0 || ms > Long.MAX_VALUE / 1_000_000L) {
             fail("bad number: field '" + name + "' (" + ms + ") is not epoch milliseconds");
             return BinanceMessage.NO_TIME;
@@ -73,65 +94,52 @@ final class JsonValues {
     /**
      * A decimal given as a string or a JSON number, to a mantissa; negative is bad input.
      *
-     * @param p        at the value.
+     * @param s        at the value.
      * @param name     the field, for the reason.
+     * @param part     what of the field it is (" price", " size" of a level), or null.
      * @param exponent the mantissa's exponent.
      * @return the mantissa, or 0 (a problem kept).
      */
-    long decimal(JsonParser p, String name, int exponent) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            fail("bad number: field '" + name + "' is " + describe(p) + ", not a decimal");
-            p.skipChildren();
+    long decimal(JsonScanner s, String name, String part, int exponent) {
+        int token = s.token();
+        if (token != JsonScanner.STRING && token != JsonScanner.INTEGER && token != JsonScanner.DECIMAL) {
+            if (token != JsonScanner.FAILED) {
+                fail("bad number: field '" + label(name, part) + "' is " + describe(s) + ", not a decimal");
+                s.skipChildren();
+            }
             return 0;
         }
-        char[] text = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        long mantissa = parse(text, offset, length, exponent);
+        s.prepareText();
+        long mantissa = FixedPoint.decimal(s.textBytes(), s.textOffset(), s.textLength(), exponent);
         if (mantissa == FixedPoint.NOT_A_NUMBER) {
-            fail("bad number: " + name + " '" + new String(text, offset, length) + "' is not a decimal");
+            fail("bad number: " + label(name, part) + " '" + s.tokenText() + "' is not a decimal");
             return 0;
         }
         if (mantissa == FixedPoint.OUT_OF_RANGE) {
-            fail("bad number: " + name + " '" + new String(text, offset, length) + "' has more decimals than 10^"
+            fail("bad number: " + label(name, part) + " '" + s.tokenText() + "' has more decimals than 10^"
                     + exponent + " or is too large");
             return 0;
         }
         if (mantissa < 0) {
-            fail("bad number: " + name + " '" + new String(text, offset, length) + "' is negative");
+            fail("bad number: " + label(name, part) + " '" + s.tokenText() + "' is negative");
             return 0;
         }
         return mantissa;
     }
 
-    /** Jackson hands out characters, the shared parser reads ASCII bytes: anything else is not a number. */
-    private long parse(char[] text, int offset, int length, int exponent) {
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text[offset + i];
-            if (c > 127) {
-                return FixedPoint.NOT_A_NUMBER;
-            }
-            scratch[i] = (byte) c;
-        }
-        return FixedPoint.decimal(scratch, 0, length, exponent);
+    private static String label(String name, String part) {
+        return part == null ? name : name + part;
     }
 
     /**
-     * @param p at a value.
-     * @return the value for a message: "an array", "an object" or its text in quotes.
+     * @param s at a value.
+     * @return the value for a reason: "an array", "an object" or its text in quotes.
      */
-    static String describe(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_ARRAY) {
-            return "an array";
-        }
-        if (t == JsonToken.START_OBJECT) {
-            return "an object";
-        }
-        return "'" + p.getText() + "'";
+    static String describe(JsonScanner s) {
+        return switch (s.token()) {
+            case JsonScanner.ARRAY -> "an array";
+            case JsonScanner.OBJECT -> "an object";
+            default -> "'" + s.tokenText() + "'";
+        };
     }
 }
