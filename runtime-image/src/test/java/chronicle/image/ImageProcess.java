@@ -49,6 +49,20 @@ final class ImageProcess {
      */
     static Result run(Path workDir, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
+        return run(workDir, env, command, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs a command to its end, as {@link #run(Path, Map, List)} does, within a given time.
+     *
+     * @param workDir        its working folder.
+     * @param env            environment variables to set, after the scrubbed ones and any {@code AWS_*} are removed.
+     * @param command        the program and its arguments.
+     * @param timeoutSeconds longest it may take before it is killed and the test fails.
+     * @return what it did.
+     */
+    static Result run(Path workDir, Map<String, String> env, List<String> command, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -61,9 +75,9 @@ final class ImageProcess {
         environment.keySet().removeIf(name -> name.startsWith("AWS_"));
         environment.putAll(env);
         Process process = pb.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            fail(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
         }
         return new Result(String.join(" ", command), process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
