@@ -53,12 +53,12 @@ final class ImageProcess {
     }
 
     /**
-     * The same, with its own time limit.
+     * Runs a command to its end, as {@link #run(Path, Map, List)} does, within a given time.
      *
      * @param workDir        its working folder.
-     * @param env            environment variables to set.
+     * @param env            environment variables to set, after the scrubbed ones and any {@code AWS_*} are removed.
      * @param command        the program and its arguments.
-     * @param timeoutSeconds how long it may take before it is killed and the test fails.
+     * @param timeoutSeconds longest it may take before it is killed and the test fails.
      * @return what it did.
      */
     static Result run(Path workDir, Map<String, String> env, List<String> command, long timeoutSeconds)

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -130,7 +129,7 @@ class RuntimeImageIT {
 
     private static void assertDropInsLoad(Path tmp, boolean brokenIsProvider) throws Exception {
         Path copy = tmp.resolve("chronicle");
-        copyTree(image, copy);
+        ImageFiles.copyTree(image, copy);
         Path plugins = copy.resolve("plugins");
         assertTrue(Files.isDirectory(plugins), "the image must ship a plugins/ folder");
         buildDropIns(tmp.resolve("build"), plugins.resolve("test-identity.jar"),
@@ -165,7 +164,7 @@ class RuntimeImageIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void dropInsOtherUsersMayWriteAreSkippedWithTheFix(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("chronicle");
-        copyTree(image, copy);
+        ImageFiles.copyTree(image, copy);
         Path plugins = copy.resolve("plugins");
         Path identity = plugins.resolve("test-identity.jar");
         buildDropIns(tmp.resolve("build"), identity, tmp.resolve("build/test-broken.jar"), false);
@@ -303,27 +302,6 @@ class RuntimeImageIT {
         command.add(launcher(imageDir).toString());
         command.addAll(List.of(args));
         return ImageProcess.run(workDir, Map.of(), command);
-    }
-
-    /**
-     * Copies the image, keeping file attributes (the executable bit of bin/* and lib/jspawnhelper, the modes of
-     * folders, which the plug-in host checks on plugins/) and symbolic links as they are.
-     */
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.copy(dir, to.resolve(from.relativize(dir).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**

@@ -85,8 +85,13 @@ public final class QueueAccessRules {
     }
 
     private void restrict(Path path, Set<PosixFilePermission> mode) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        // A regular file is changed by its path (chmod, chown), not through a descriptor: to change a file without
+        // following links the JDK opens it, and closing that descriptor would release this process's fcntl locks on
+        // it, among them the writer lock of a queue it writes. It was just found not to be a symbolic link, in a
+        // directory only its owner may change.
+        LinkOption[] links = Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, links);
         if (access.hasGroup()) {
             GroupPrincipal group = path.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByGroupName(access.group());

@@ -17,7 +17,9 @@ package chronicle.pluginhost.spi;
  *   <li>{@code chronicle.replay.spi.SnapshotCodec} ({@code chronicle.replay}): the encoding of a book in a
  *       snapshot file;</li>
  *   <li>{@code chronicle.etl.spi.ExtractSink} ({@code chronicle.etl}): a file format of research extracts (CSV,
- *       Parquet).</li>
+ *       Parquet);</li>
+ *   <li>{@code chronicle.api.spi.StrategyFactory} ({@code chronicle.api}): a trading strategy, run by a backtest
+ *       or live.</li>
  * </ul>
  *
  * <p>A provider is a public class with a public no-argument constructor, declared twice so that it works as an

@@ -13,7 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The single-writer lock of a queue: {@code <queue>/writer.lock}.
@@ -22,17 +24,27 @@ import java.util.Optional;
  * even by SIGKILL) decides who may write: a live writer is never displaced. The file's text records who holds it,
  * {@code pid=<pid> start=<epoch ms> host=<name>}, so tools can tell a live writer from a stale lock left by a dead
  * one, and a new writer logs whose lock it took over.
+ *
+ * <p>An {@code fcntl} lock belongs to the process, and Linux releases it when the process closes <em>any</em>
+ * descriptor of the file, not only the one that took it. So the writer's process never opens the lock file a second
+ * time: the previous owner is read through the locking channel, and {@link #owner} answers from memory for a lock
+ * this process holds.
  */
 public final class WriterLock implements AutoCloseable {
 
     /** The lock file's name inside the queue directory. */
     public static final String FILE_NAME = "writer.lock";
 
+    /** Lock files this process holds (absolute, normalized), with the owner text it wrote into each. */
+    private static final Map<Path, Owner> HELD = new ConcurrentHashMap<>();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final Optional<Owner> previous;
 
-    private WriterLock(FileChannel channel, FileLock lock, Optional<Owner> previous) {
+    private WriterLock(Path file, FileChannel channel, FileLock lock, Optional<Owner> previous) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.previous = previous;
@@ -103,7 +115,7 @@ public final class WriterLock implements AutoCloseable {
      * @throws QueueException if a live writer holds it.
      */
     public static WriterLock acquire(Path queueDir) {
-        Path file = queueDir.resolve(FILE_NAME);
+        Path file = queueDir.resolve(FILE_NAME).toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -120,11 +132,13 @@ public final class WriterLock implements AutoCloseable {
                 throw new QueueException(queueDir + ": locked by a live writer (" + holder
                         + "); one writer per queue: stop it first");
             }
-            Optional<Owner> previous = owner(queueDir);
+            Optional<Owner> previous = Owner.parse(readText(channel));
+            Owner self = Owner.self();
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Owner.self().text().getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.write(ByteBuffer.wrap(self.text().getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new WriterLock(channel, lock, previous);
+            HELD.put(file, self);
+            return new WriterLock(file, channel, lock, previous);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new QueueException(file + ": cannot take the writer lock: " + e.getMessage(), e);
@@ -139,8 +153,13 @@ public final class WriterLock implements AutoCloseable {
      * @return who holds or last held its writer lock, if anyone ever did.
      */
     public static Optional<Owner> owner(Path queueDir) {
+        Path file = queueDir.resolve(FILE_NAME).toAbsolutePath().normalize();
+        Owner held = HELD.get(file);
+        if (held != null) {
+            return Optional.of(held); // opening the file here would release this process's lock on it
+        }
         try {
-            return Owner.parse(Files.readString(queueDir.resolve(FILE_NAME), StandardCharsets.US_ASCII));
+            return Owner.parse(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -157,6 +176,7 @@ public final class WriterLock implements AutoCloseable {
 
     @Override
     public void close() {
+        HELD.remove(file);
         try {
             channel.truncate(0);
             lock.release();
@@ -164,6 +184,15 @@ public final class WriterLock implements AutoCloseable {
             // the kernel releases the lock when the channel closes anyway
         }
         closeQuietly(channel);
+    }
+
+    /** The lock file's text, read through the channel that holds the lock (at most 4 KiB: one short line). */
+    private static String readText(FileChannel channel) throws IOException {
+        ByteBuffer text = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+        while (text.hasRemaining() && channel.read(text, text.position()) > 0) {
+            // a local file returns everything at once; the loop covers short reads
+        }
+        return new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII);
     }
 
     private static void closeQuietly(FileChannel channel) {
