@@ -80,8 +80,8 @@ final class TwapStrategy implements Strategy {
         long scheduled = totalMantissa / slices * slicesDue + totalMantissa % slices * slicesDue / slices;
         long missing = scheduled - ctx.position(INSTRUMENT);
         BookView book = ctx.book(INSTRUMENT);
-        // instrument() is null until the first event of the instrument has reached the view: no book to read yet
-        if (missing <= 0 || orderInFlight != 0 || book.instrument() == null || book.isStale()
+        // stale also before the instrument's first book event: nothing to read yet
+        if (missing <= 0 || orderInFlight != 0 || book.isStale()
                 || !book.isTwoSided()) {
             return;
         }

@@ -7,9 +7,34 @@ import chronicle.replay.api.MarketBook;
 
 /**
  * A read-only view of one instrument's book, handed to {@link Strategy#onBook}: the replay engine's book, without
- * its mutators. The runtime re-points it at each event; a strategy never changes it.
+ * its mutators. The runtime re-points it at each event; a strategy never changes it. Before the instrument's first
+ * book event (a timer or a trade can come first) the view is of an empty book that is stale: no levels, no
+ * order-level book, exchange time 0.
  */
 public final class BookView {
+
+    /** The levels of a view that has no book yet. */
+    private static final LevelView NO_LEVELS = new LevelView() {
+        @Override
+        public int depth(Side side) {
+            return 0;
+        }
+
+        @Override
+        public long price(Side side, int level) {
+            throw new IndexOutOfBoundsException("level " + level + " of an empty book");
+        }
+
+        @Override
+        public long size(Side side, int level) {
+            throw new IndexOutOfBoundsException("level " + level + " of an empty book");
+        }
+
+        @Override
+        public long hash() {
+            return 0;
+        }
+    };
 
     private Instrument instrument;
     private MarketBook book;
@@ -18,7 +43,7 @@ public final class BookView {
      * Points the view at a book (runtime use).
      *
      * @param instrument the instrument.
-     * @param book       its book.
+     * @param book       its book, or null before the instrument's first book event.
      * @return this view.
      */
     public BookView wrap(Instrument instrument, MarketBook book) {
@@ -34,12 +59,12 @@ public final class BookView {
 
     /** @return the price levels, best first (L2, or derived from the orders on L3). */
     public LevelView levels() {
-        return book.levels();
+        return book == null ? NO_LEVELS : book.levels();
     }
 
     /** @return the order-level book where the stream has one, else null. Read it; do not change it. */
     public L3Book l3() {
-        return book.l3();
+        return book == null ? null : book.l3();
     }
 
     /** @return the best bid price mantissa, or {@link Long#MIN_VALUE} when the bid side is empty. */
@@ -59,26 +84,29 @@ public final class BookView {
 
     /** @param side a side. @return its number of levels. */
     public int depth(Side side) {
-        return book.levels().depth(side);
+        return levels().depth(side);
     }
 
     /** @param side a side. @param level 0 = best. @return the level's price mantissa. */
     public long price(Side side, int level) {
-        return book.levels().price(side, level);
+        return levels().price(side, level);
     }
 
     /** @param side a side. @param level 0 = best. @return the level's size mantissa. */
     public long size(Side side, int level) {
-        return book.levels().size(side, level);
+        return levels().size(side, level);
     }
 
-    /** @return the exchange time of the last event applied, epoch nanoseconds. */
+    /** @return the exchange time of the last event applied, epoch nanoseconds (0 before the first). */
     public long exchangeTime() {
-        return book.lastExchangeTimestamp();
+        return book == null ? 0 : book.lastExchangeTimestamp();
     }
 
-    /** @return whether the book is waiting for a snapshot after a gap (its levels are not to be trusted). */
+    /**
+     * @return whether the book is waiting for a snapshot after a gap (its levels are not to be trusted), or has not
+     *         had its first event yet.
+     */
     public boolean isStale() {
-        return book.awaitingSnapshot();
+        return book == null || book.awaitingSnapshot();
     }
 }
