@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The default {@link ErrorHandler} of the platform's background work (the writer's helper, the archive tap): logs
- * each distinct error once, at {@code WARNING} with its whole stack trace, through {@link System.Logger}; a repeat of
+ * each distinct error once through {@link System.Logger}, as one line at {@code WARNING} (its message, which names
+ * the file and the cause, such as a full disk) and with its whole stack trace at {@code DEBUG} (shown when debug
+ * logging is on, for a bug report), so an operator's console gets one line per problem; a repeat of
  * an error already logged (same type, message and stack trace) is only counted, so a failure that recurs at every
  * roll does not flood the log. Like Agrona's {@code DistinctErrorLog}, but in memory.
  *
@@ -46,11 +48,27 @@ public final class LoggingErrorHandler implements ErrorHandler {
         try {
             AtomicLong count = seen.computeIfAbsent(new Key(throwable), k -> new AtomicLong());
             if (count.getAndIncrement() == 0) {
-                log.log(Level.WARNING, String.valueOf(throwable.getMessage()), throwable);
+                String message = oneLine(throwable);
+                log.log(Level.WARNING, message);
+                if (log.isLoggable(Level.DEBUG)) {
+                    log.log(Level.DEBUG, "stack trace of: " + message, throwable);
+                }
             }
         } catch (RuntimeException e) {
             // An error handler must not throw into the loop that called it.
         }
+    }
+
+    /** @return the messages down the cause chain, each once, joined by ": " (the cause says why: a full disk). */
+    static String oneLine(Throwable throwable) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (line.indexOf(message) < 0) {
+                line.append(line.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return line.toString().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Background errors reach the queue's error handler whole, and the default handler logs each one once. */
@@ -53,7 +54,7 @@ class ErrorHandlerTest {
     }
 
     @Test
-    void shouldLogEachDistinctErrorOnceWithItsStackTrace() {
+    void shouldLogEachDistinctErrorOnceInOneLineWithItsStackTraceAtDebug() {
         RecordingLogger log = new RecordingLogger();
         LoggingErrorHandler handler = new LoggingErrorHandler(log);
         List<RuntimeException> same = new ArrayList<>();
@@ -62,11 +63,25 @@ class ErrorHandlerTest {
         }
         same.forEach(handler::onError);
         handler.onError(new IllegalStateException("another"));
-        assertEquals(2, log.records.size(), "one line per distinct error: " + log.records);
-        assertEquals("disk full", log.records.getFirst().message());
-        assertNotNull(log.records.getFirst().thrown(), "logged with its stack trace");
-        assertEquals(System.Logger.Level.WARNING, log.records.getFirst().level());
+        List<RecordingLogger.Entry> warnings = log.records.stream()
+                .filter(e -> e.level() == System.Logger.Level.WARNING).toList();
+        assertEquals(2, warnings.size(), "one line per distinct error: " + log.records);
+        assertEquals("disk full", warnings.getFirst().message());
+        assertNull(warnings.getFirst().thrown(), "the warning is one line, without the stack trace");
+        List<RecordingLogger.Entry> traces = log.records.stream()
+                .filter(e -> e.level() == System.Logger.Level.DEBUG).toList();
+        assertEquals(2, traces.size(), "each distinct error's stack trace once, at debug: " + log.records);
+        assertSame(same.getFirst(), traces.getFirst().thrown());
         assertEquals(3, handler.count(same.getFirst()));
+    }
+
+    @Test
+    void theWarningNamesTheCauseInTheSameLine() {
+        RecordingLogger log = new RecordingLogger();
+        new LoggingErrorHandler(log).onError(new QueueException("q: cannot prepare segment 1 ahead of the roll",
+                new java.io.IOException("disk full:\ncannot allocate 4096 bytes")));
+        assertEquals("q: cannot prepare segment 1 ahead of the roll: disk full: cannot allocate 4096 bytes",
+                log.records.getFirst().message());
     }
 
     private static RuntimeException failure(String message) {
