@@ -9,6 +9,7 @@ import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.ThreadAffinity;
+import chronicle.framework.api.ClockMode;
 import chronicle.framework.api.Heartbeat;
 import chronicle.replay.api.MarketBook;
 import org.agrona.CloseHelper;
@@ -44,11 +45,12 @@ public final class AppLoop implements Runnable {
      * @param idle           the idle strategy of the loop.
      * @param heartbeatNanos heartbeat interval.
      * @param access         order queue permissions.
+     * @param clockMode      wall clock, or market time (one market-data queue, replayed in step with the venue).
      * @param log            where log lines go.
      */
     public record Settings(String name, BusLayout layout, List<Subscription> subscriptions, Strategy strategy,
                            int core, IdleStrategy idle, long heartbeatNanos, QueueAccessRules access,
-                           Consumer<String> log) {
+                           ClockMode clockMode, Consumer<String> log) {
     }
 
     /**
@@ -65,6 +67,7 @@ public final class AppLoop implements Runnable {
 
     private final Settings settings;
     private final EpochNanoClock clock = new OffsetEpochNanoClock();
+    private final MarketClock marketClock = new MarketClock();
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -123,7 +126,7 @@ public final class AppLoop implements Runnable {
                 Path queue = settings.subscriptions().get(i).queue();
                 MarketFeed feed = byQueue.get(queue);
                 if (feed == null) {
-                    feed = MarketFeed.open(queue);
+                    feed = MarketFeed.open(queue, settings.clockMode() == ClockMode.WALL);
                     byQueue.put(queue, feed);
                     feeds.add(feed);
                 }
@@ -143,7 +146,11 @@ public final class AppLoop implements Runnable {
         }
         opened.countDown();
         try {
-            loop(feeds, channel, heartbeat);
+            if (settings.clockMode() == ClockMode.MARKET) {
+                loopInMarketTime(feeds.getFirst(), channel, heartbeat);
+            } else {
+                loop(feeds, channel, heartbeat);
+            }
         } finally {
             closeAll(feeds, channel, heartbeat);
             running.countDown();
@@ -196,6 +203,48 @@ public final class AppLoop implements Runnable {
         heartbeat.state(Heartbeat.State.STOPPED);
     }
 
+    /** Market time: the one feed, the reports and the timers in backtest order, in step with the paper venue. */
+    private void loopInMarketTime(MarketFeed feed, OrderChannel channel, HeartbeatFile heartbeat) {
+        IdleStrategy idle = settings.idle();
+        MarketTimeStepper stepper = new MarketTimeStepper(feed, channel, marketClock);
+        List<MarketFeed> feeds = List.of(feed);
+        LiveContext context = null;
+        long nextBeat = 0;
+        try {
+            while (!stopRequested && !stepper.finished()) {
+                int work = 0;
+                if (context == null) {
+                    while (work < POLL_LIMIT && context == null && stepper.warmUp()) {
+                        work++;
+                        context = startIfReady(feeds, channel, heartbeat);
+                    }
+                } else {
+                    work += stepper.step(context, clock.nanoTime());
+                }
+                long now = clock.nanoTime();
+                if (now >= nextBeat) {
+                    nextBeat = now + settings.heartbeatNanos();
+                    heartbeat.beat(now, context == null ? 0 : context.events(), channel.sent(),
+                            context == null ? 0 : context.reports());
+                }
+                idle.idle(work);
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            settings.log().accept(settings.name() + ": stopping: the strategy failed: " + e);
+        }
+        heartbeat.state(Heartbeat.State.STOPPING);
+        if (context != null) {
+            if (stepper.finished()) {
+                context.stopAccepting();
+            } else {
+                finish(channel, context);
+            }
+            heartbeat.beat(clock.nanoTime(), context.events(), channel.sent(), context.reports());
+        }
+        heartbeat.state(Heartbeat.State.STOPPED);
+    }
+
     private void finish(OrderChannel channel, LiveContext context) {
         try {
             pollReports(channel, context);
@@ -243,7 +292,7 @@ public final class AppLoop implements Runnable {
             views[i] = feed.view(instrument, new BookView());
         }
         LiveContext context = new LiveContext(settings.name(), settings.strategy(), instruments, views, channel,
-                clock, settings.log());
+                settings.clockMode() == ClockMode.MARKET ? marketClock : clock, settings.log());
         settings.strategy().onStart(context);
         for (MarketFeed feed : feeds) {
             feed.deliverTo(context);
