@@ -139,7 +139,13 @@ final class MarketTimeGate {
                 break;
             }
         }
-        publish(market.held() ? market.timestamp() : ended ? Long.MAX_VALUE : lastMarket);
+        long wm = market.held() ? market.timestamp() : ended ? Long.MAX_VALUE : lastMarket;
+        if (Boolean.getBoolean("chronicle.debug.clock") && (work > 0 || wm != peers[0].publishedWatermark)) {
+            System.err.println("GATE work=" + work + " limit=" + limit + " V=" + wm + " pending=" + pending.size()
+                    + (pending.isEmpty() ? "" : " first=" + pending.getFirst().arrival) + " processed=" + peers[0].processed
+                    + " link=" + (peers[0].link != null) + " ended=" + ended);
+        }
+        publish(wm);
         return work;
     }
 

@@ -24,6 +24,7 @@ import org.agrona.collections.LongArrayQueue;
 final class MarketTimeStepper {
 
     private static final int STEPS_PER_CYCLE = 256;
+    private static final boolean DEBUG = Boolean.getBoolean("chronicle.debug.clock");
     private static final long END_CHECK_NANOS = 1_000_000L;
 
     private final RecordHead market;
@@ -85,6 +86,12 @@ final class MarketTimeStepper {
             work++;
         }
         long watermark = finished ? Long.MAX_VALUE : earliestSend(context);
+        if (DEBUG && (work > 0 || watermark > published)) {
+            System.err.println("STEP work=" + work + " now=" + clock.nanoTime() + " S=" + watermark + " V=" + venueWatermark
+                    + " inflight=" + channel.inFlight().size() + " market=" + (market.held() ? market.timestamp() : -1)
+                    + " report=" + (responses.held() ? responses.timestamp() : -1) + " timer=" + context.timers().nextDue()
+                    + " ended=" + ended + " stopped=" + stopped);
+        }
         if (watermark > published) {
             if (channel.sendProgress(watermark) >= 0) {
                 published = watermark;
@@ -108,8 +115,9 @@ final class MarketTimeStepper {
             context.endOfData();
             return true;
         }
-        long reports = unseenReportsFrom();
         long due = reportHeld ? responses.timestamp() : Long.MAX_VALUE;
+        // reports come in the order they are due: behind a held one, none is due earlier
+        long reports = reportHeld ? due : unseenReportsFrom();
         Timers timers = context.timers();
         long timer = stopped ? Long.MAX_VALUE : timers.nextDue();
         if (marketHeld) {
