@@ -155,8 +155,8 @@ final class LiveContext implements Context, RecordHandler, MarketFeed.Sink, Time
      * orders and modifies are refused from then on; cancels still go out and reports still arrive.
      */
     void endOfData() {
-        strategy.onStop(this);
         newOrders = false;
+        strategy.onStop(this);
     }
 
     /** @return the strategy's timers (market time fires them one by one). */

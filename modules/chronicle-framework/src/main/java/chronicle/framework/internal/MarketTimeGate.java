@@ -139,13 +139,7 @@ final class MarketTimeGate {
                 break;
             }
         }
-        long wm = market.held() ? market.timestamp() : ended ? Long.MAX_VALUE : lastMarket;
-        if (Boolean.getBoolean("chronicle.debug.clock") && (work > 0 || wm != peers[0].publishedWatermark)) {
-            System.err.println("GATE work=" + work + " limit=" + limit + " V=" + wm + " pending=" + pending.size()
-                    + (pending.isEmpty() ? "" : " first=" + pending.getFirst().arrival) + " processed=" + peers[0].processed
-                    + " link=" + (peers[0].link != null) + " ended=" + ended);
-        }
-        publish(wm);
+        publish(market.held() ? market.timestamp() : ended ? Long.MAX_VALUE : lastMarket);
         return work;
     }
 

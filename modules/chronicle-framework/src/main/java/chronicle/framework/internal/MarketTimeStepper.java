@@ -24,7 +24,6 @@ import org.agrona.collections.LongArrayQueue;
 final class MarketTimeStepper {
 
     private static final int STEPS_PER_CYCLE = 256;
-    private static final boolean DEBUG = Boolean.getBoolean("chronicle.debug.clock");
     private static final long END_CHECK_NANOS = 1_000_000L;
 
     private final RecordHead market;
@@ -86,12 +85,6 @@ final class MarketTimeStepper {
             work++;
         }
         long watermark = finished ? Long.MAX_VALUE : earliestSend(context);
-        if (DEBUG && (work > 0 || watermark > published)) {
-            System.err.println("STEP work=" + work + " now=" + clock.nanoTime() + " S=" + watermark + " V=" + venueWatermark
-                    + " inflight=" + channel.inFlight().size() + " market=" + (market.held() ? market.timestamp() : -1)
-                    + " report=" + (responses.held() ? responses.timestamp() : -1) + " timer=" + context.timers().nextDue()
-                    + " ended=" + ended + " stopped=" + stopped);
-        }
         if (watermark > published) {
             if (channel.sendProgress(watermark) >= 0) {
                 published = watermark;
