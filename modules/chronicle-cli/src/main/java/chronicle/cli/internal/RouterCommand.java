@@ -41,8 +41,8 @@ final class RouterCommand implements Callable<Integer> {
     List<String> strategies;
 
     @Option(names = "--venue", defaultValue = "reject", paramLabel = "NAME",
-            description = "Where orders go: reject, or paper (the simulated exchange against --market-queue); "
-                    + "default: ${DEFAULT-VALUE}.")
+            description = "Where orders go (built in: reject; paper: the simulated exchange against --market-queue; "
+                    + "default: ${DEFAULT-VALUE}).")
     String venue;
 
     @Option(names = "--market-queue", paramLabel = "NAME|DIR",
