@@ -75,6 +75,8 @@ public final class AppLoop implements Runnable {
     private volatile RuntimeException openFailure;
     private volatile Throwable failure;
     private List<MarketIds.Ids> ids;
+    /** The strategy's context once it has started (strategy thread only). */
+    private LiveContext context;
 
     /** @param settings what the application was built with. */
     public AppLoop(Settings settings) {
@@ -146,11 +148,7 @@ public final class AppLoop implements Runnable {
         }
         opened.countDown();
         try {
-            if (settings.clockMode() == ClockMode.MARKET) {
-                loopInMarketTime(feeds.getFirst(), channel, heartbeat);
-            } else {
-                loop(feeds, channel, heartbeat);
-            }
+            loop(feeds, channel, heartbeat);
         } finally {
             closeAll(feeds, channel, heartbeat);
             running.countDown();
@@ -169,20 +167,13 @@ public final class AppLoop implements Runnable {
 
     private void loop(List<MarketFeed> feeds, OrderChannel channel, HeartbeatFile heartbeat) {
         IdleStrategy idle = settings.idle();
-        LiveContext context = null;
+        MarketTimeStepper stepper = settings.clockMode() == ClockMode.MARKET
+                ? new MarketTimeStepper(feeds.getFirst(), channel, marketClock) : null;
         long nextBeat = 0;
         try {
-            while (!stopRequested) {
-                int work = 0;
-                for (MarketFeed feed : feeds) {
-                    work += feed.poll(POLL_LIMIT);
-                }
-                if (context == null) {
-                    context = startIfReady(feeds, channel, heartbeat);
-                } else {
-                    work += pollReports(channel, context);
-                    work += context.fireTimers();
-                }
+            while (!stopRequested && (stepper == null || !stepper.finished())) {
+                int work = stepper == null ? wallClockCycle(feeds, channel, heartbeat)
+                        : marketTimeCycle(stepper, feeds, channel, heartbeat);
                 long now = clock.nanoTime();
                 if (now >= nextBeat) {
                     nextBeat = now + settings.heartbeatNanos();
@@ -197,52 +188,46 @@ public final class AppLoop implements Runnable {
         }
         heartbeat.state(Heartbeat.State.STOPPING);
         if (context != null) {
-            finish(channel, context);
-            heartbeat.beat(clock.nanoTime(), context.events(), channel.sent(), context.reports());
-        }
-        heartbeat.state(Heartbeat.State.STOPPED);
-    }
-
-    /** Market time: the one feed, the reports and the timers in backtest order, in step with the paper venue. */
-    private void loopInMarketTime(MarketFeed feed, OrderChannel channel, HeartbeatFile heartbeat) {
-        IdleStrategy idle = settings.idle();
-        MarketTimeStepper stepper = new MarketTimeStepper(feed, channel, marketClock);
-        List<MarketFeed> feeds = List.of(feed);
-        LiveContext context = null;
-        long nextBeat = 0;
-        try {
-            while (!stopRequested && !stepper.finished()) {
-                int work = 0;
-                if (context == null) {
-                    while (work < POLL_LIMIT && context == null && stepper.warmUp()) {
-                        work++;
-                        context = startIfReady(feeds, channel, heartbeat);
-                    }
-                } else {
-                    work += stepper.step(context, clock.nanoTime());
-                }
-                long now = clock.nanoTime();
-                if (now >= nextBeat) {
-                    nextBeat = now + settings.heartbeatNanos();
-                    heartbeat.beat(now, context == null ? 0 : context.events(), channel.sent(),
-                            context == null ? 0 : context.reports());
-                }
-                idle.idle(work);
-            }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            settings.log().accept(settings.name() + ": stopping: the strategy failed: " + e);
-        }
-        heartbeat.state(Heartbeat.State.STOPPING);
-        if (context != null) {
-            if (stepper.finished()) {
-                context.stopAccepting();
+            if (stepper != null && stepper.finished()) {
+                context.stopAccepting(); // the end of the replay stopped the strategy already
             } else {
                 finish(channel, context);
             }
             heartbeat.beat(clock.nanoTime(), context.events(), channel.sent(), context.reports());
         }
         heartbeat.state(Heartbeat.State.STOPPED);
+    }
+
+    /** Wall clock: market data as it comes, reports, timers. @return how much was done. */
+    private int wallClockCycle(List<MarketFeed> feeds, OrderChannel channel, HeartbeatFile heartbeat) {
+        int work = 0;
+        for (MarketFeed feed : feeds) {
+            work += feed.poll(POLL_LIMIT);
+        }
+        if (context == null) {
+            context = startIfReady(feeds, channel, heartbeat);
+        } else {
+            work += pollReports(channel, context);
+            work += context.fireTimers();
+        }
+        return work;
+    }
+
+    /**
+     * Market time: records build the books until the strategy starts; then the one feed, the reports and the
+     * timers in backtest order, in step with the paper venue. @return how much was done.
+     */
+    private int marketTimeCycle(MarketTimeStepper stepper, List<MarketFeed> feeds, OrderChannel channel,
+                                HeartbeatFile heartbeat) {
+        if (context != null) {
+            return stepper.step(context, clock.nanoTime());
+        }
+        int work = 0;
+        while (work < POLL_LIMIT && context == null && stepper.warmUp()) {
+            work++;
+            context = startIfReady(feeds, channel, heartbeat);
+        }
+        return work;
     }
 
     private void finish(OrderChannel channel, LiveContext context) {
@@ -291,15 +276,15 @@ public final class AppLoop implements Runnable {
             instruments.add(instrument);
             views[i] = feed.view(instrument, new BookView());
         }
-        LiveContext context = new LiveContext(settings.name(), settings.strategy(), instruments, views, channel,
+        LiveContext started = new LiveContext(settings.name(), settings.strategy(), instruments, views, channel,
                 settings.clockMode() == ClockMode.MARKET ? marketClock : clock, settings.log());
-        settings.strategy().onStart(context);
+        settings.strategy().onStart(started);
         for (MarketFeed feed : feeds) {
-            feed.deliverTo(context);
+            feed.deliverTo(started);
         }
         heartbeat.state(Heartbeat.State.RUNNING);
         running.countDown();
-        return context;
+        return started;
     }
 
     private static MarketFeed feedOf(List<MarketFeed> feeds, Path queue) {

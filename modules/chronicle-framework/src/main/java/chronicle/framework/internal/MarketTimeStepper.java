@@ -1,6 +1,7 @@
 package chronicle.framework.internal;
 
 import chronicle.core.api.QueueReader;
+import chronicle.core.api.RecordHandler;
 import chronicle.protocol.api.ClockProgress;
 import chronicle.protocol.api.ExecutionReport;
 import chronicle.protocol.api.OrderMessageType;
@@ -33,6 +34,7 @@ final class MarketTimeStepper {
     private final MarketClock clock;
     private final ClockProgress progress = new ClockProgress();
     private final ExecutionReport report = new ExecutionReport();
+    private final RecordHandler progressHandler = this::onProgress;
     private long venueWatermark = Long.MIN_VALUE;
     private long venueProcessed;
     private long lastMarket = Long.MIN_VALUE;
@@ -146,7 +148,7 @@ final class MarketTimeStepper {
     /** Reads the venue's clock progress records waiting ahead of the next report. */
     private void readProgress() {
         while (responses.poll() && responses.type() == OrderMessageType.CLOCK_PROGRESS.id()) {
-            responses.deliver(this::onProgress);
+            responses.deliver(progressHandler);
         }
     }
 

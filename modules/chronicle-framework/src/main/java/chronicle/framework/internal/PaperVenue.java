@@ -56,6 +56,7 @@ public final class PaperVenue implements Venue {
     private final EpochNanoClock clock = new OffsetEpochNanoClock();
     private final Long2ObjectHashMap<Owner> owners = new Long2ObjectHashMap<>();
     private final Map<StrategyLink, Long2LongHashMap> exchangeIds = new HashMap<>();
+    private final PaperRequest wallClockRequest = new PaperRequest();
     private Owner submitting;
 
     /**
@@ -99,31 +100,35 @@ public final class PaperVenue implements Venue {
 
     @Override
     public void onNewOrder(StrategyLink from, NewOrder order) {
-        if (gate != null) {
-            gate.request().newOrder(from, order, order.sendTime() + gate.entryNanos());
-            gate.enqueue();
-        } else {
-            handle(new PaperRequest().newOrder(from, order, clock.nanoTime()));
-        }
+        take(slot().newOrder(from, order, arrival(order.sendTime())));
     }
 
     @Override
     public void onCancel(StrategyLink from, CancelOrder cancel) {
-        if (gate != null) {
-            gate.request().cancel(from, cancel, cancel.sendTime() + gate.entryNanos());
-            gate.enqueue();
-        } else {
-            handle(new PaperRequest().cancel(from, cancel, clock.nanoTime()));
-        }
+        take(slot().cancel(from, cancel, arrival(cancel.sendTime())));
     }
 
     @Override
     public void onModify(StrategyLink from, ModifyOrder modify) {
+        take(slot().modify(from, modify, arrival(modify.sendTime())));
+    }
+
+    /** @return a request to copy the message into (pooled in market time). */
+    private PaperRequest slot() {
+        return gate != null ? gate.request() : wallClockRequest;
+    }
+
+    /** @return when a request sent at {@code sendTime} reaches the exchange. */
+    private long arrival(long sendTime) {
+        return gate != null ? sendTime + gate.entryNanos() : clock.nanoTime();
+    }
+
+    /** Applies the request now (wall clock) or queues it for its arrival (market time). */
+    private void take(PaperRequest request) {
         if (gate != null) {
-            gate.request().modify(from, modify, modify.sendTime() + gate.entryNanos());
             gate.enqueue();
         } else {
-            handle(new PaperRequest().modify(from, modify, clock.nanoTime()));
+            handle(request);
         }
     }
 

@@ -7,7 +7,6 @@ import chronicle.api.strategy.RejectReason;
 import chronicle.api.strategy.TimeInForce;
 import chronicle.core.api.RecordHandler;
 import chronicle.protocol.api.EventHeader;
-import chronicle.protocol.api.L3Events;
 import chronicle.protocol.api.MessageType;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.Trade;
@@ -59,7 +58,7 @@ public final class ExchangeSession implements ExecutionReports, RecordHandler {
     private final Sink sink;
     private final EventHeader header = new EventHeader();
     private final Trade trade = new Trade();
-    private final L3Events l3Events = new L3Events();
+    private final BookRecordStep bookStep = new BookRecordStep();
     private Instrument[] instruments = new Instrument[0];
     private MarketBook[] books = new MarketBook[0];
     private long nextOrderId;
@@ -123,18 +122,8 @@ public final class ExchangeSession implements ExecutionReports, RecordHandler {
             }
             case L2_SNAPSHOT, L2_DIFF, L3_EVENTS, RESET, GAP -> {
                 int index = index(header.venueId(), header.marketId());
-                if (type == MessageType.L3_EVENTS && length - header.headerLength() >= L3Events.HEADER) {
-                    l3Events.wrap(buffer, body);
-                    int count = l3Events.count();
-                    if (L3Events.length(count) <= length - header.headerLength()) {
-                        exchange.beforeL3Events(index, l3Events, count, timestamp);
-                    }
-                }
-                long applied = engine.applied();
-                MarketBook before = books[index];
-                boolean wasStale = before != null && before.awaitingSnapshot();
-                engine.onRecord(typeId, sequence, timestamp, buffer, offset, length);
-                if (engine.applied() == applied && (before == null || before.awaitingSnapshot() == wasStale)) {
+                if (!bookStep.apply(engine, exchange, index, books[index], type, header, timestamp, typeId,
+                        sequence, timestamp, buffer, offset, length)) {
                     return; // skipped: nothing changed
                 }
                 MarketBook book = engine.book(header.venueId(), header.marketId());
