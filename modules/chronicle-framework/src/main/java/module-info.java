@@ -8,6 +8,7 @@ module chronicle.framework {
     requires transitive chronicle.api;
     requires transitive chronicle.bus;
     requires transitive chronicle.replay;
+    requires transitive chronicle.sim;
 
     exports chronicle.framework.api;
 }

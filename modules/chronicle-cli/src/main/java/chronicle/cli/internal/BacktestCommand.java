@@ -1,6 +1,5 @@
 package chronicle.cli.internal;
 
-import chronicle.api.spi.ParameterType;
 import chronicle.api.spi.Strategies;
 import chronicle.cli.internal.report.HtmlReport;
 import chronicle.pluginhost.api.PluginHost;
@@ -12,6 +11,7 @@ import chronicle.sim.api.LatencyModel;
 import chronicle.sim.api.QueueModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,32 +58,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--latency", paramLabel = "DURATION|recorded",
-            description = "Order entry and response latency each (50us, 2ms), or 'recorded': the book's recorded "
-                    + "feed latency (default: 0).")
-    String latency;
-
-    @Option(names = "--latency-entry", paramLabel = "DURATION", description = "Strategy-to-exchange latency.")
-    String latencyEntry;
-
-    @Option(names = "--latency-response", paramLabel = "DURATION", description = "Exchange-to-strategy latency.")
-    String latencyResponse;
-
-    @Option(names = "--queue-model", defaultValue = "risk-averse", paramLabel = "MODEL",
-            description = "risk-averse, power:N, log or l3-fifo (default: ${DEFAULT-VALUE}).")
-    String queueModel;
-
-    @Option(names = "--maker-fee", defaultValue = "0", paramLabel = "RATE",
-            description = "Fee rate of maker fills; negative is a rebate (default: ${DEFAULT-VALUE}).")
-    double makerFee;
-
-    @Option(names = "--taker-fee", defaultValue = "0", paramLabel = "RATE",
-            description = "Fee rate of taker fills (default: ${DEFAULT-VALUE}).")
-    double takerFee;
-
-    @Option(names = "--fee-basis", defaultValue = "value", paramLabel = "value|quantity",
-            description = "Rates apply to traded value or to quantity (default: ${DEFAULT-VALUE}).")
-    String feeBasis;
+    @Mixin
+    SimModelOptions models;
 
     @Option(names = "--initial-cash", defaultValue = "100000", paramLabel = "AMOUNT",
             description = "Cash at the start, in the quote currency (default: ${DEFAULT-VALUE}).")
@@ -106,20 +81,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LatencyModel latencyModel = latencyModel();
-        QueueModel queue;
-        FeeModel fees;
-        try {
-            queue = QueueModel.parse(queueModel);
-            fees = new FeeModel(makerFee, takerFee, switch (feeBasis.toLowerCase(Locale.ROOT)) {
-                case "value" -> FeeModel.Basis.VALUE;
-                case "quantity" -> FeeModel.Basis.QUANTITY;
-                default -> throw new IllegalArgumentException("--fee-basis must be value or quantity, not '"
-                        + feeBasis + "'");
-            });
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        LatencyModel latencyModel = models.latencyModel();
+        QueueModel queue = models.queueModel();
+        FeeModel fees = models.fees();
         PluginHost host = PluginHost.forRuntimeImage();
         Strategies.Created created = Strategies.create(host, strategy, params);
         BacktestRunner.Builder builder = BacktestRunner.builder()
@@ -148,36 +112,6 @@ final class BacktestCommand implements Callable<Integer> {
             to.flush();
         }
         return Main.OK;
-    }
-
-    private LatencyModel latencyModel() {
-        if (latency != null && (latencyEntry != null || latencyResponse != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give --latency, or --latency-entry and --latency-response, not both");
-        }
-        if (latency != null && latency.equalsIgnoreCase("recorded")) {
-            return LatencyModel.recorded();
-        }
-        if (latency != null) {
-            return LatencyModel.constant(duration("--latency", latency));
-        }
-        Duration entry = latencyEntry == null ? Duration.ZERO : duration("--latency-entry", latencyEntry);
-        Duration response = latencyResponse == null ? Duration.ZERO : duration("--latency-response",
-                latencyResponse);
-        return LatencyModel.constant(entry, response);
-    }
-
-    private Duration duration(String option, String text) {
-        try {
-            Duration d = (Duration) ParameterType.DURATION.parse(text);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("'" + text + "' is negative");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage()
-                    + " (for example 50us, 2ms)");
-        }
     }
 
     private static void print(PrintWriter out, BacktestResult r, LatencyModel latency, QueueModel queue,

@@ -3,8 +3,10 @@ package chronicle.cli.internal;
 import chronicle.api.spi.Strategies;
 import chronicle.bus.api.BusLayout;
 import chronicle.framework.api.ChronicleApp;
+import chronicle.framework.api.ClockMode;
 import chronicle.framework.api.QueueAccess;
 import chronicle.pluginhost.api.PluginHost;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +73,12 @@ final class LiveCommand implements Callable<Integer> {
             description = "Heartbeat interval (default: ${DEFAULT-VALUE}).")
     String heartbeat;
 
+    @Option(names = "--clock", defaultValue = "wall", paramLabel = "wall|market",
+            description = "wall (now() is the time of day), or market: now() is the market data's time and the "
+                    + "strategy runs in step with a router started with --venue paper --clock market, as in a "
+                    + "backtest; it stops by itself when the replay ends (default: ${DEFAULT-VALUE}).")
+    String clock;
+
     @Spec
     CommandSpec spec;
 
@@ -78,13 +86,19 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ClockMode mode;
+        try {
+            mode = ClockMode.parse(clock);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Strategies.Created created = Strategies.create(PluginHost.forRuntimeImage(), strategy, params);
         Path root = bus != null ? bus : config.load().busRoot();
         String name = app != null ? app : strategy;
         BusLayout layout = new BusLayout(root, root.resolve("archive"));
         ChronicleApp.Builder builder = ChronicleApp.builder(name).bus(root)
                 .marketQueue(layout.liveQueue(stream, queue)).strategy(created.strategy())
-                .heartbeatInterval(Units.parseDuration(heartbeat))
+                .heartbeatInterval(Units.parseDuration(heartbeat)).clock(mode)
                 .access(group == null ? QueueAccess.ownerOnly() : QueueAccess.group(group))
                 .log(line -> {
                     synchronized (err) {

@@ -1,8 +1,12 @@
 package chronicle.cli.internal;
 
+import chronicle.bus.api.BusLayout;
+import chronicle.framework.api.ClockMode;
 import chronicle.framework.api.QueueAccess;
 import chronicle.framework.api.Router;
+import chronicle.framework.api.Venue;
 import chronicle.framework.api.Venues;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +41,23 @@ final class RouterCommand implements Callable<Integer> {
     List<String> strategies;
 
     @Option(names = "--venue", defaultValue = "reject", paramLabel = "NAME",
-            description = "Where orders go (built in: reject; default: ${DEFAULT-VALUE}).")
+            description = "Where orders go (built in: reject; paper: the simulated exchange against --market-queue; "
+                    + "default: ${DEFAULT-VALUE}).")
     String venue;
+
+    @Option(names = "--market-queue", paramLabel = "NAME|DIR",
+            description = "For --venue paper: the market data to match against: a queue of <bus>/live/market_data "
+                    + "by name (demo_feed) or a queue directory.")
+    String marketQueue;
+
+    @Option(names = "--clock", defaultValue = "wall", paramLabel = "wall|market",
+            description = "For --venue paper: wall (orders reach the exchange when they arrive) or market (a "
+                    + "replay in step with strategies run with --clock market, as in a backtest); default: "
+                    + "${DEFAULT-VALUE}.")
+    String clock;
+
+    @Mixin
+    SimModelOptions models;
 
     @Option(names = "--group", paramLabel = "GROUP",
             description = "Accept order queues this group may write (0770/0660); default: owner only.")
@@ -51,7 +70,7 @@ final class RouterCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path root = bus != null ? bus : config.load().busRoot();
-        Router router = Router.builder(root).strategies(strategies).venue(Venues.create(venue))
+        Router router = Router.builder(root).strategies(strategies).venue(venue(root))
                 .access(group == null ? QueueAccess.ownerOnly() : QueueAccess.group(group))
                 .log(line -> {
                     synchronized (err) {
@@ -63,7 +82,9 @@ final class RouterCommand implements Callable<Integer> {
             router.start();
             PrintWriter out = spec.commandLine().getOut();
             out.println("router: routing the orders of " + String.join(", ", strategies) + " under "
-                    + root.resolve("strategies") + " to venue " + venue);
+                    + root.resolve("strategies") + " to venue " + venue + (marketQueue == null ? ""
+                    : " (market data " + marketQueue(root) + ", " + models.latencyModel().label() + ", queue model "
+                    + models.queueModel().label() + ", clock " + clock + ")"));
             out.flush();
             while (stop.running() && !router.awaitStopped(Duration.ofMillis(200))) {
                 // until a signal
@@ -74,5 +95,34 @@ final class RouterCommand implements Callable<Integer> {
             out.flush();
             return failure == null ? Main.OK : Main.FAILURE;
         }
+    }
+
+    private Venue venue(Path root) {
+        ClockMode mode;
+        try {
+            mode = ClockMode.parse(clock);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!Venues.PAPER.equals(venue)) {
+            if (marketQueue != null || mode != ClockMode.WALL) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--market-queue and --clock are for "
+                        + "--venue paper, not --venue " + venue);
+            }
+            return Venues.create(venue);
+        }
+        if (marketQueue == null) {
+            return Venues.create(venue); // names the missing option
+        }
+        return Venues.paper(marketQueue(root), models.latencyModel(), models.queueModel(), models.fees(), mode,
+                strategies);
+    }
+
+    /** @return the market-data queue: a live queue's name, or a directory. */
+    private Path marketQueue(Path root) {
+        if (!marketQueue.contains("/") && !marketQueue.contains(java.io.File.separator)) {
+            return new BusLayout(root, root.resolve("archive")).liveQueue("market_data", marketQueue);
+        }
+        return Path.of(marketQueue);
     }
 }

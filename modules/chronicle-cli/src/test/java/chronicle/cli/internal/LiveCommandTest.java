@@ -48,7 +48,8 @@ class LiveCommandTest {
         JournalFixture.Result venue = JournalFixture.run("router", "--bus", bus.toString(), "--strategies", "a",
                 "--venue", "paper-x");
         assertEquals(Main.FAILURE, venue.code());
-        assertEquals("chronicle router: --venue paper-x: no such venue (built in: reject)", venue.err().strip());
+        assertEquals("chronicle router: --venue paper-x: no such venue (built in: reject, paper)",
+                venue.err().strip());
 
         JournalFixture.Result missing = JournalFixture.run("router", "--bus", bus.toString());
         assertEquals(Main.USAGE, missing.code());

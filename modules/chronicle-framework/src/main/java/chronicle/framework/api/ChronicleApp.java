@@ -163,6 +163,7 @@ public final class ChronicleApp implements AutoCloseable {
         private QueueAccess access = QueueAccess.ownerOnly();
         private Consumer<String> log = line -> System.err.println(line);
         private boolean stopOnSignals = true;
+        private ClockMode clockMode = ClockMode.WALL;
 
         private Builder(String name) {
             Names.encode("application", name);
@@ -247,6 +248,18 @@ public final class ChronicleApp implements AutoCloseable {
         }
 
         /**
+         * @param mode the wall clock (default), or market time: {@code Context.now()} is the time of the market
+         *             event being handled and the strategy runs in step with a paper venue in market time, so that
+         *             a replay through the bus gives the orders and fills of its backtest (one market-data queue;
+         *             the application stops by itself when the replay ends). docs/LIVE.md.
+         * @return this builder.
+         */
+        public Builder clock(ClockMode mode) {
+            this.clockMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * @return the application, not yet started.
          * @throws IllegalArgumentException naming the missing or bad setting.
          */
@@ -271,8 +284,13 @@ public final class ChronicleApp implements AutoCloseable {
                         layout.liveQueue("market_data", "demo_feed"));
                 subscriptions.add(new AppLoop.Subscription(queue, markets.get(i)[0], markets.get(i)[1]));
             }
+            if (clockMode == ClockMode.MARKET
+                    && subscriptions.stream().map(AppLoop.Subscription::queue).distinct().count() > 1) {
+                throw new IllegalArgumentException("application " + name + ": market time reads one market-data "
+                        + "queue, not " + subscriptions.stream().map(AppLoop.Subscription::queue).distinct().toList());
+            }
             AppLoop loop = new AppLoop(new AppLoop.Settings(name, layout, List.copyOf(subscriptions), strategy, core,
-                    idle, heartbeat.toNanos(), new QueueAccessRules(access), log));
+                    idle, heartbeat.toNanos(), new QueueAccessRules(access), clockMode, log));
             return new ChronicleApp(name, loop, stopOnSignals, access);
         }
     }

@@ -41,4 +41,22 @@ public interface StrategyLink {
      * @return the record's sequence, or a negative status of the queue's writer (no report started, closed).
      */
     long commit();
+
+    /**
+     * Appends the started report with a journal timestamp of the venue's choosing: in market time, the time the
+     * report is due at the strategy (exchange time plus the response latency).
+     *
+     * @param timestamp the record's timestamp, epoch nanoseconds.
+     * @return the record's sequence, or a negative status of the queue's writer.
+     */
+    long commit(long timestamp);
+
+    /**
+     * Tells the strategy how far the venue has come in market time ({@code ClockProgress}, docs/LIVE.md).
+     *
+     * @param processed how many of the strategy's requests the venue has handled (their reports are written).
+     * @param watermark every market event the venue handles from now on is at this time or later.
+     * @return the record's sequence, or a negative status of the queue's writer.
+     */
+    long clockProgress(long processed, long watermark);
 }

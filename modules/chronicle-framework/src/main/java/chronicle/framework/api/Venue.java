@@ -44,6 +44,16 @@ public interface Venue extends AutoCloseable {
     void onModify(StrategyLink from, ModifyOrder modify);
 
     /**
+     * In market time (docs/LIVE.md), how far a strategy has come: it will send nothing stamped before the
+     * watermark, and every request it sent before this message has been handed to the venue already.
+     *
+     * @param from      the strategy.
+     * @param watermark market time, epoch nanoseconds ({@link Long#MAX_VALUE}: it has finished).
+     */
+    default void onClockProgress(StrategyLink from, long watermark) {
+    }
+
+    /**
      * The venue's own work between orders (reading market data, timers, an exchange session), called every
      * cycle of the router's loop.
      *

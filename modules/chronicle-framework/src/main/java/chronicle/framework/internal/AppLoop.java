@@ -9,6 +9,7 @@ import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.QueueReader;
 import chronicle.core.api.ThreadAffinity;
+import chronicle.framework.api.ClockMode;
 import chronicle.framework.api.Heartbeat;
 import chronicle.replay.api.MarketBook;
 import org.agrona.CloseHelper;
@@ -44,11 +45,12 @@ public final class AppLoop implements Runnable {
      * @param idle           the idle strategy of the loop.
      * @param heartbeatNanos heartbeat interval.
      * @param access         order queue permissions.
+     * @param clockMode      wall clock, or market time (one market-data queue, replayed in step with the venue).
      * @param log            where log lines go.
      */
     public record Settings(String name, BusLayout layout, List<Subscription> subscriptions, Strategy strategy,
                            int core, IdleStrategy idle, long heartbeatNanos, QueueAccessRules access,
-                           Consumer<String> log) {
+                           ClockMode clockMode, Consumer<String> log) {
     }
 
     /**
@@ -65,6 +67,7 @@ public final class AppLoop implements Runnable {
 
     private final Settings settings;
     private final EpochNanoClock clock = new OffsetEpochNanoClock();
+    private final MarketClock marketClock = new MarketClock();
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -72,6 +75,8 @@ public final class AppLoop implements Runnable {
     private volatile RuntimeException openFailure;
     private volatile Throwable failure;
     private List<MarketIds.Ids> ids;
+    /** The strategy's context once it has started (strategy thread only). */
+    private LiveContext context;
 
     /** @param settings what the application was built with. */
     public AppLoop(Settings settings) {
@@ -123,7 +128,7 @@ public final class AppLoop implements Runnable {
                 Path queue = settings.subscriptions().get(i).queue();
                 MarketFeed feed = byQueue.get(queue);
                 if (feed == null) {
-                    feed = MarketFeed.open(queue);
+                    feed = MarketFeed.open(queue, settings.clockMode() == ClockMode.WALL);
                     byQueue.put(queue, feed);
                     feeds.add(feed);
                 }
@@ -162,20 +167,13 @@ public final class AppLoop implements Runnable {
 
     private void loop(List<MarketFeed> feeds, OrderChannel channel, HeartbeatFile heartbeat) {
         IdleStrategy idle = settings.idle();
-        LiveContext context = null;
+        MarketTimeStepper stepper = settings.clockMode() == ClockMode.MARKET
+                ? new MarketTimeStepper(feeds.getFirst(), channel, marketClock) : null;
         long nextBeat = 0;
         try {
-            while (!stopRequested) {
-                int work = 0;
-                for (MarketFeed feed : feeds) {
-                    work += feed.poll(POLL_LIMIT);
-                }
-                if (context == null) {
-                    context = startIfReady(feeds, channel, heartbeat);
-                } else {
-                    work += pollReports(channel, context);
-                    work += context.fireTimers();
-                }
+            while (!stopRequested && (stepper == null || !stepper.finished())) {
+                int work = stepper == null ? wallClockCycle(feeds, channel, heartbeat)
+                        : marketTimeCycle(stepper, feeds, channel, heartbeat);
                 long now = clock.nanoTime();
                 if (now >= nextBeat) {
                     nextBeat = now + settings.heartbeatNanos();
@@ -190,10 +188,46 @@ public final class AppLoop implements Runnable {
         }
         heartbeat.state(Heartbeat.State.STOPPING);
         if (context != null) {
-            finish(channel, context);
+            if (stepper != null && stepper.finished()) {
+                context.stopAccepting(); // the end of the replay stopped the strategy already
+            } else {
+                finish(channel, context);
+            }
             heartbeat.beat(clock.nanoTime(), context.events(), channel.sent(), context.reports());
         }
         heartbeat.state(Heartbeat.State.STOPPED);
+    }
+
+    /** Wall clock: market data as it comes, reports, timers. @return how much was done. */
+    private int wallClockCycle(List<MarketFeed> feeds, OrderChannel channel, HeartbeatFile heartbeat) {
+        int work = 0;
+        for (MarketFeed feed : feeds) {
+            work += feed.poll(POLL_LIMIT);
+        }
+        if (context == null) {
+            context = startIfReady(feeds, channel, heartbeat);
+        } else {
+            work += pollReports(channel, context);
+            work += context.fireTimers();
+        }
+        return work;
+    }
+
+    /**
+     * Market time: records build the books until the strategy starts; then the one feed, the reports and the
+     * timers in backtest order, in step with the paper venue. @return how much was done.
+     */
+    private int marketTimeCycle(MarketTimeStepper stepper, List<MarketFeed> feeds, OrderChannel channel,
+                                HeartbeatFile heartbeat) {
+        if (context != null) {
+            return stepper.step(context, clock.nanoTime());
+        }
+        int work = 0;
+        while (work < POLL_LIMIT && context == null && stepper.warmUp()) {
+            work++;
+            context = startIfReady(feeds, channel, heartbeat);
+        }
+        return work;
     }
 
     private void finish(OrderChannel channel, LiveContext context) {
@@ -242,15 +276,15 @@ public final class AppLoop implements Runnable {
             instruments.add(instrument);
             views[i] = feed.view(instrument, new BookView());
         }
-        LiveContext context = new LiveContext(settings.name(), settings.strategy(), instruments, views, channel,
-                clock, settings.log());
-        settings.strategy().onStart(context);
+        LiveContext started = new LiveContext(settings.name(), settings.strategy(), instruments, views, channel,
+                settings.clockMode() == ClockMode.MARKET ? marketClock : clock, settings.log());
+        settings.strategy().onStart(started);
         for (MarketFeed feed : feeds) {
-            feed.deliverTo(context);
+            feed.deliverTo(started);
         }
         heartbeat.state(Heartbeat.State.RUNNING);
         running.countDown();
-        return context;
+        return started;
     }
 
     private static MarketFeed feedOf(List<MarketFeed> feeds, Path queue) {

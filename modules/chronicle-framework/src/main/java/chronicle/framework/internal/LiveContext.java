@@ -44,6 +44,7 @@ final class LiveContext implements Context, RecordHandler, MarketFeed.Sink, Time
     private final TradeView tradeView = new TradeView();
     private final ExecutionReport report = new ExecutionReport();
     private boolean accepting = true;
+    private boolean newOrders = true;
     private long events;
     private long reports;
 
@@ -82,7 +83,7 @@ final class LiveContext implements Context, RecordHandler, MarketFeed.Sink, Time
 
     @Override
     public long send(OrderRequest order) {
-        if (!accepting) {
+        if (!accepting || !newOrders) {
             return NOT_ACCEPTING;
         }
         String problem = order.problem();
@@ -115,7 +116,7 @@ final class LiveContext implements Context, RecordHandler, MarketFeed.Sink, Time
 
     @Override
     public int modify(long orderId, long price, long quantity) {
-        if (!accepting) {
+        if (!accepting || !newOrders) {
             return NOT_ACCEPTING;
         }
         LiveOrder order = orders.find(orderId);
@@ -140,12 +141,27 @@ final class LiveContext implements Context, RecordHandler, MarketFeed.Sink, Time
 
     @Override
     public long setTimer(long at) {
-        return timers.add(at);
+        long now = now();
+        return timers.add(Math.max(at, now), now);
     }
 
     @Override
     public void log(String message) {
         log.accept(app + ": " + message);
+    }
+
+    /**
+     * The replayed market data ended (market time): the strategy is stopped as at the end of a backtest, and new
+     * orders and modifies are refused from then on; cancels still go out and reports still arrive.
+     */
+    void endOfData() {
+        newOrders = false;
+        strategy.onStop(this);
+    }
+
+    /** @return the strategy's timers (market time fires them one by one). */
+    Timers timers() {
+        return timers;
     }
 
     /** No more orders after this (the application is closing its queues). */

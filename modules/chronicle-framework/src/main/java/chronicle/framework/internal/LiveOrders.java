@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A live strategy's open orders and positions, kept from what it sent and the execution reports that came back:
  * fills move the position, a fill of the whole quantity, a cancel, or the rejection of a new order closes the
- * order. Allocation-free once its pool has grown to the most orders open at once. <b>Strategy thread only.</b>
+ * order. A rejection of a cancel or modify that crossed the order's close (it filled meanwhile) still reaches the
+ * strategy, as in a backtest, for the orders closed last. Allocation-free once its pool has grown to the most orders open at once. <b>Strategy thread only.</b>
  */
 final class LiveOrders {
 
@@ -25,6 +26,11 @@ final class LiveOrders {
     private final List<OrderView> openView = Collections.unmodifiableList(open);
     private final ArrayDeque<LiveOrder> pool = new ArrayDeque<>();
     private final long[] positions;
+    /** Orders closed last, for a late rejection of a cancel or modify that crossed the close (as a backtest). */
+    private final LiveOrder[] closed = new LiveOrder[RECENTLY_CLOSED];
+    private int closedNext;
+
+    private static final int RECENTLY_CLOSED = 64;
 
     LiveOrders(int instruments) {
         positions = new long[instruments];
@@ -55,12 +61,15 @@ final class LiveOrders {
     /**
      * Applies a report and fills the event the strategy receives.
      *
-     * @return the event, or null if the report is about no open order of this strategy (it is then ignored).
+     * @return the event, or null if the report is about no open or recently closed order of this strategy (it is
+     *         then ignored).
      */
     OrderEvent apply(ExecutionReport report, OrderEventType type, OrderEvent event, long now) {
         LiveOrder order = byId.get(report.clientOrderId());
         if (order == null) {
-            return null;
+            LiveOrder late = type == OrderEventType.REJECTED ? recentlyClosed(report.clientOrderId()) : null;
+            return late == null ? null : event.set(type, late.orderId, late.instrument, late.side, late.price,
+                    late.quantity, late.filled, now, late.tag);
         }
         switch (type) {
             case ACCEPTED -> order.accepted = true;
@@ -93,7 +102,21 @@ final class LiveOrders {
     private void close(LiveOrder order) {
         byId.remove(order.orderId);
         open.remove(order);
-        pool.add(order);
+        LiveOrder evicted = closed[closedNext];
+        closed[closedNext] = order;
+        closedNext = (closedNext + 1) % RECENTLY_CLOSED;
+        if (evicted != null) {
+            pool.add(evicted);
+        }
+    }
+
+    private LiveOrder recentlyClosed(long orderId) {
+        for (LiveOrder o : closed) {
+            if (o != null && o.orderId == orderId) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** @return the open orders, oldest first (a live view). */

@@ -48,6 +48,7 @@ final class MarketFeed implements RecordHandler, ReplayEngine.Listener, AutoClos
     private final EventHeader header = new EventHeader();
     private final Trade trade = new Trade();
     private Sink sink;
+    private RecordHead head;
 
     private MarketFeed(Path path, ChronicleQueue queue, QueueReader reader, long catchUpTo) {
         this.path = path;
@@ -65,14 +66,29 @@ final class MarketFeed implements RecordHandler, ReplayEngine.Listener, AutoClos
      * @throws IllegalArgumentException naming the queue and the fix if it does not exist.
      */
     static MarketFeed open(Path path) {
+        return open(path, true);
+    }
+
+    /**
+     * Opens a market-data queue to follow.
+     *
+     * @param path    the queue's directory.
+     * @param catchUp whether the records already in the queue only build the books (live); without, every record
+     *                from the oldest counts (a replay in market time).
+     * @return the feed.
+     * @throws IllegalArgumentException naming the queue and the fix if it does not exist.
+     */
+    static MarketFeed open(Path path, boolean catchUp) {
         if (!ChronicleQueue.isQueue(path)) {
             throw new IllegalArgumentException("market-data queue " + path + " does not exist: start its feed first "
                     + "(for example 'chronicle feed') or name another queue");
         }
         ChronicleQueue queue = ChronicleQueue.openExisting(path);
-        long tail;
-        try (QueueReader latest = queue.createReader(StartPosition.latest())) {
-            tail = latest.nextSequence();
+        long tail = 0;
+        if (catchUp) {
+            try (QueueReader latest = queue.createReader(StartPosition.latest())) {
+                tail = latest.nextSequence();
+            }
         }
         return new MarketFeed(path, queue, queue.createReader(StartPosition.earliest()), tail);
     }
@@ -105,6 +121,14 @@ final class MarketFeed implements RecordHandler, ReplayEngine.Listener, AutoClos
     /** Starts delivering to the strategy. */
     void deliverTo(Sink sink) {
         this.sink = sink;
+    }
+
+    /** @return the next record, read ahead and held: market time applies it when its time comes. */
+    RecordHead head() {
+        if (head == null) {
+            head = new RecordHead(reader);
+        }
+        return head;
     }
 
     /** @return records read (0 when none was ready). */

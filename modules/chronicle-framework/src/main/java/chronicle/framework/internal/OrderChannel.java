@@ -11,10 +11,12 @@ import chronicle.core.api.QueueWriter;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
 import chronicle.protocol.api.CancelOrder;
+import chronicle.protocol.api.ClockProgress;
 import chronicle.protocol.api.ModifyOrder;
 import chronicle.protocol.api.NewOrder;
 import chronicle.protocol.api.OrderMessageType;
 import chronicle.protocol.api.StrategyIds;
+import org.agrona.collections.LongArrayQueue;
 
 import java.nio.file.Path;
 
@@ -38,6 +40,9 @@ final class OrderChannel implements AutoCloseable {
     private final NewOrder newOrder = new NewOrder();
     private final CancelOrder cancel = new CancelOrder();
     private final ModifyOrder modify = new ModifyOrder();
+    private final ClockProgress progress = new ClockProgress();
+    private final LongArrayQueue inFlight = new LongArrayQueue(Long.MIN_VALUE);
+    private boolean trackInFlight;
     private long sent;
 
     private OrderChannel(long strategyId, ChronicleQueue orders, ChronicleQueue responses, QueueWriter writer,
@@ -115,8 +120,39 @@ final class OrderChannel implements AutoCloseable {
         long sequence = writer.commit(type.id(), now, length);
         if (sequence >= 0) {
             sent++;
+            if (trackInFlight) {
+                inFlight.addLong(now);
+            }
         }
         return sequence;
+    }
+
+    /** Keeps the send time of every request until the venue has handled it ({@link #inFlight()}): market time. */
+    void trackInFlight() {
+        trackInFlight = true;
+    }
+
+    /** @return send times of the requests the venue has not handled yet, oldest first (market time). */
+    LongArrayQueue inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Tells the router's venue that nothing will be sent stamped before {@code watermark} (market time).
+     *
+     * @return the record's sequence, or a negative status of the writer.
+     */
+    long sendProgress(long watermark) {
+        if (writer.claim(ClockProgress.LENGTH, watermark) < 0) {
+            return QueueWriter.CLAIM_STATE;
+        }
+        progress.wrap(writer.claimBuffer(), 0).set(0, strategyId, watermark);
+        return writer.commit(OrderMessageType.CLOCK_PROGRESS.id(), watermark, ClockProgress.LENGTH);
+    }
+
+    /** @return the responses reader, for reading one record ahead (market time). */
+    QueueReader responses() {
+        return reader;
     }
 
     /** @return order messages written. */

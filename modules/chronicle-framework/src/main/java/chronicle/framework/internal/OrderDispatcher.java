@@ -2,6 +2,7 @@ package chronicle.framework.internal;
 
 import chronicle.framework.api.Venue;
 import chronicle.protocol.api.CancelOrder;
+import chronicle.protocol.api.ClockProgress;
 import chronicle.protocol.api.ModifyOrder;
 import chronicle.protocol.api.NewOrder;
 import chronicle.protocol.api.OrderCodes;
@@ -24,6 +25,7 @@ final class OrderDispatcher {
     private final NewOrder newOrder = new NewOrder();
     private final CancelOrder cancel = new CancelOrder();
     private final ModifyOrder modify = new ModifyOrder();
+    private final ClockProgress progress = new ClockProgress();
 
     OrderDispatcher(Venue venue, BiConsumer<String, String> logOnce) {
         this.venue = venue;
@@ -37,6 +39,7 @@ final class OrderDispatcher {
             case NEW_ORDER -> NewOrder.LENGTH;
             case CANCEL_ORDER -> CancelOrder.LENGTH;
             case MODIFY_ORDER -> ModifyOrder.LENGTH;
+            case CLOCK_PROGRESS -> ClockProgress.LENGTH;
             case EXECUTION_REPORT -> Integer.MAX_VALUE;
         };
         if (from.headLength() < required || from.headLength() > RoutedStrategy.MAX_ORDER) {
@@ -53,6 +56,9 @@ final class OrderDispatcher {
         int venueId = head.getShort(28) & 0xFFFF;
         long marketId = head.getInt(24) & 0xFFFF_FFFFL;
         Side side = type == OrderMessageType.NEW_ORDER ? sideOf(newOrder.wrap(head, 0).sideCode()) : Side.UNKNOWN;
+        if (type == OrderMessageType.CLOCK_PROGRESS && !from.registered()) {
+            return; // nothing to answer: the strategy's orders are refused one by one
+        }
         if (!from.registered()) {
             String text = "strategy '" + from.name() + "' is not registered with the router";
             refuse(from, orderId, venueId, marketId, side, OrderCodes.REJECT_REFUSED, text);
@@ -69,6 +75,7 @@ final class OrderDispatcher {
             case NEW_ORDER -> venue.onNewOrder(from, newOrder.wrap(head, 0));
             case CANCEL_ORDER -> venue.onCancel(from, cancel.wrap(head, 0));
             case MODIFY_ORDER -> venue.onModify(from, modify.wrap(head, 0));
+            case CLOCK_PROGRESS -> venue.onClockProgress(from, progress.wrap(head, 0).watermark());
             case EXECUTION_REPORT -> throw new IllegalStateException("unreachable: reports are refused above");
         }
     }

@@ -6,6 +6,7 @@ import chronicle.core.api.QueueWriter;
 import chronicle.core.api.RecordHandler;
 import chronicle.core.api.StartPosition;
 import chronicle.framework.api.StrategyLink;
+import chronicle.protocol.api.ClockProgress;
 import chronicle.protocol.api.ExecutionReport;
 import chronicle.protocol.api.OrderMessageType;
 import chronicle.protocol.api.Side;
@@ -40,6 +41,7 @@ final class RoutedStrategy implements StrategyLink, RecordHandler, AutoCloseable
     private final EpochNanoClock clock;
     private final UnsafeBuffer head = new UnsafeBuffer(new byte[MAX_ORDER]);
     private final ExecutionReport report = new ExecutionReport();
+    private final ClockProgress progress = new ClockProgress();
     private boolean hasHead;
     private int headType;
     private long headSequence;
@@ -175,11 +177,29 @@ final class RoutedStrategy implements StrategyLink, RecordHandler, AutoCloseable
 
     @Override
     public long commit() {
+        return commit(clock.nanoTime());
+    }
+
+    @Override
+    public long commit(long timestamp) {
         if (!claimed) {
             return QueueWriter.CLAIM_STATE;
         }
         claimed = false;
-        return writer.commit(OrderMessageType.EXECUTION_REPORT.id(), clock.nanoTime(), report.length());
+        return writer.commit(OrderMessageType.EXECUTION_REPORT.id(), timestamp, report.length());
+    }
+
+    @Override
+    public long clockProgress(long processed, long watermark) {
+        if (claimed) {
+            writer.abort();
+            claimed = false;
+        }
+        if (writer.claim(ClockProgress.LENGTH, watermark) < 0) {
+            throw new IllegalStateException(responses.directory() + ": cannot write clock progress (writer closed)");
+        }
+        progress.wrap(writer.claimBuffer(), 0).set(processed, strategyId, watermark);
+        return writer.commit(OrderMessageType.CLOCK_PROGRESS.id(), watermark, ClockProgress.LENGTH);
     }
 
     @Override

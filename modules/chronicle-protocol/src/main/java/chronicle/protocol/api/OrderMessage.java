@@ -17,7 +17,7 @@ import org.agrona.MutableDirectBuffer;
  *  send time: epoch nanoseconds, wall clock. market (u32) and venue (u16): the registry's ids. Little-endian.
  * </pre>
  */
-public abstract sealed class OrderMessage permits NewOrder, CancelOrder, ModifyOrder {
+public abstract sealed class OrderMessage permits NewOrder, CancelOrder, ModifyOrder, ClockProgress {
 
     /** The buffer holding the body. */
     protected DirectBuffer buffer;

@@ -2,7 +2,8 @@ package chronicle.protocol.api;
 
 /**
  * The record type ids of the order path: what a strategy writes to its orders queue (new, cancel, modify) and what
- * the router writes back to its responses queue (execution reports). Unlike market-data records these have no
+ * the router writes back to its responses queue (execution reports), and, when both run in market time, the clock
+ * progress each side sends the other. Unlike market-data records these have no
  * {@link EventHeader}: the body starts at the payload's first byte. Layouts: docs/PROTOCOL.md.
  */
 public enum OrderMessageType {
@@ -13,7 +14,9 @@ public enum OrderMessageType {
     /** Change an open order's price and quantity ({@link ModifyOrder}). */
     MODIFY_ORDER(0x0203),
     /** What happened to an order ({@link ExecutionReport}). */
-    EXECUTION_REPORT(0x0204);
+    EXECUTION_REPORT(0x0204),
+    /** How far one side of a market-time replay has come ({@link ClockProgress}); both directions. */
+    CLOCK_PROGRESS(0x0205);
 
     private final int id;
 
@@ -36,6 +39,7 @@ public enum OrderMessageType {
             case 0x0202 -> CANCEL_ORDER;
             case 0x0203 -> MODIFY_ORDER;
             case 0x0204 -> EXECUTION_REPORT;
+            case 0x0205 -> CLOCK_PROGRESS;
             default -> null;
         };
     }

@@ -13,7 +13,6 @@ import chronicle.api.strategy.Strategy;
 import chronicle.api.strategy.TradeView;
 import chronicle.core.api.RecordHandler;
 import chronicle.protocol.api.EventHeader;
-import chronicle.protocol.api.L3Events;
 import chronicle.protocol.api.MessageType;
 import chronicle.protocol.api.Side;
 import chronicle.protocol.api.Trade;
@@ -62,7 +61,7 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
     private final TradeView tradeView = new TradeView();
     private final EventHeader header = new EventHeader();
     private final Trade trade = new Trade();
-    private final L3Events l3Events = new L3Events();
+    private final BookRecordStep bookStep = new BookRecordStep();
     private final List<OrderView> open = new ArrayList<>();
     private final List<OrderView> openView = Collections.unmodifiableList(open);
     private final long[] knownPosition;
@@ -107,7 +106,7 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
         for (Instrument i : this.instruments) {
             venueIds[i.index()] = i.venueId();
             marketIds[i.index()] = i.marketId();
-            views[i.index()] = new BookView();
+            views[i.index()] = new BookView().wrap(i, null);
             bind(i.index(), engine.book(i.venueId(), i.marketId()));
         }
     }
@@ -186,18 +185,8 @@ public final class Backtest implements Context, ExecutionReports, RecordHandler 
                         trade.size(), aggressor == null ? Side.UNKNOWN : aggressor, header.exchangeTimestamp()));
             }
             case L2_SNAPSHOT, L2_DIFF, L3_EVENTS, RESET, GAP -> {
-                if (type == MessageType.L3_EVENTS && length - header.headerLength() >= L3Events.HEADER) {
-                    l3Events.wrap(buffer, body);
-                    int count = l3Events.count();
-                    if (L3Events.length(count) <= length - header.headerLength()) {
-                        exchange.beforeL3Events(index, l3Events, count, now);
-                    }
-                }
-                long applied = engine.applied();
-                MarketBook before = books[index];
-                boolean wasStale = before != null && before.awaitingSnapshot();
-                engine.onRecord(typeId, sequence, timestamp, buffer, offset, length);
-                if (engine.applied() == applied && (before == null || before.awaitingSnapshot() == wasStale)) {
+                if (!bookStep.apply(engine, exchange, index, books[index], type, header, now, typeId, sequence,
+                        timestamp, buffer, offset, length)) {
                     return; // skipped (stale, or waiting for a snapshot): nothing changed
                 }
                 events++;

@@ -10,13 +10,21 @@ import chronicle.sim.api.LatencyModel;
 final class Latencies {
 
     private final LatencyModel model;
-    private final long[] feedLatency;
+    private long[] feedLatency;
 
     Latencies(LatencyModel model, int instruments) {
         this.model = model;
         this.feedLatency = new long[instruments];
         long fallback = model instanceof LatencyModel.Recorded r ? r.fallbackNanos() : 0;
         java.util.Arrays.fill(feedLatency, fallback);
+    }
+
+    /** @param instruments the number of instruments from now on (more than before). */
+    void grow(int instruments) {
+        int had = feedLatency.length;
+        feedLatency = java.util.Arrays.copyOf(feedLatency, instruments);
+        long fallback = model instanceof LatencyModel.Recorded r ? r.fallbackNanos() : 0;
+        java.util.Arrays.fill(feedLatency, had, instruments, fallback);
     }
 
     /** @param instrument the index. @param book its book after an event: its feed latency is measured. */

@@ -47,7 +47,7 @@ final class MockExchange {
         }
     }
 
-    private final Market[] markets;
+    private Market[] markets;
     private final QueueTracker queue;
     private final ExecutionReports reports;
 
@@ -63,6 +63,15 @@ final class MockExchange {
         }
         this.queue = new QueueTracker(model);
         this.reports = reports;
+    }
+
+    /** @param instruments the number of instruments from now on (more than before: a market came into use). */
+    void grow(int instruments) {
+        int had = markets.length;
+        markets = java.util.Arrays.copyOf(markets, instruments);
+        for (int i = had; i < instruments; i++) {
+            markets[i] = new Market();
+        }
     }
 
     /** @param instrument an index. @param book its replayed book. */

@@ -10,7 +10,7 @@ import chronicle.protocol.api.Side;
  * place in the queue) and as the strategy knows it (the {@link OrderView}, updated only when an execution report
  * reaches the strategy, after the response latency).
  */
-final class SimOrder implements OrderView {
+public final class SimOrder implements OrderView {
 
     final long id;
     final int instrument;
