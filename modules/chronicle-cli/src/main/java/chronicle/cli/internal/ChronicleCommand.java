@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 TierManagerCommand.class, ManifestCommand.class, BookCommand.class, SnapshotterCommand.class,
                 WarmStartCommand.class, BacktestCommand.class, ImportCommand.class, ImportsCommand.class,
                 ArchiveCommand.class, PluginsCommand.class, ConfigCommand.class, LiveCommand.class, RouterCommand.class,
-                QuickstartCommand.class,
+                QuickstartCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 final class ChronicleCommand implements Runnable {
 

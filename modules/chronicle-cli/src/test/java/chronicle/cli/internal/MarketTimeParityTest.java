@@ -62,8 +62,48 @@ class MarketTimeParityTest {
         Path bookQueue = archiveDay(archive);
 
         List<String> backtest = backtest(archive);
-        List<String> live = live(bookQueue);
+        List<String> live = live(bookQueue, false);
+        assertSameRun(backtest, live);
+    }
 
+    /** The same with the day written onto the bus beforehand by {@code chronicle replay}. */
+    @Test
+    void theReplayCommandsQueueGivesTheBacktestsRunToo() throws Exception {
+        Path archive = dir.resolve("imports");
+        Path bookQueue = archiveDay(archive);
+        JournalFixture.Result replay = JournalFixture.run("replay", "--archive", archive.toString(), "--venue",
+                "kraken", "--symbol", "XBT/USD", "--from", Long.toString(T0), "--to",
+                Long.toString(T0 + EVENTS * 10_000_000L), "--bus", dir.resolve("bus").toString());
+        assertEquals(0, replay.code(), replay.err());
+        assertTrue(replay.out().startsWith("replay: " + EVENTS + " records of kraken XBT/USD from "), replay.out());
+        assertSameRun(backtest(archive), live(bookQueue, true));
+    }
+
+    @Test
+    void theReplayRefusesAnExistingQueueAndAnUnknownMarketInOneLine() {
+        Path archive = dir.resolve("imports");
+        archiveDay(archive);
+        String bus = dir.resolve("bus").toString();
+        JournalFixture.Result unknown = JournalFixture.run("replay", "--archive", archive.toString(), "--venue",
+                "kraken", "--symbol", "ETH/USD", "--from", Long.toString(T0), "--to", Long.toString(T0 + 1), "--bus",
+                bus);
+        assertEquals(1, unknown.code(), unknown.err());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().startsWith("chronicle replay: no market kraken/ETH/USD"), unknown.err());
+        String[] args = {"replay", "--archive", archive.toString(), "--venue", "kraken", "--symbol", "XBT/USD",
+            "--from", Long.toString(T0), "--to", Long.toString(T0 + 100 * 10_000_000L), "--bus", bus};
+        assertEquals(0, JournalFixture.run(args).code());
+        Path queue = new BusLayout(dir.resolve("bus"), dir.resolve("bus/archive")).liveQueue("market_data", "replay");
+        long records = chronicle.core.api.QueueInspector.inspect(queue).records();
+        assertTrue(records > 90 && records <= 101, "the span's records: " + records);
+        JournalFixture.Result again = JournalFixture.run(args);
+        assertEquals(1, again.code(), again.err());
+        assertEquals(List.of("chronicle replay: --name replay: " + queue + " exists already; a replay writes a new "
+                + "queue (give another --name, or delete that queue)"), again.err().lines().toList());
+        assertEquals(records, chronicle.core.api.QueueInspector.inspect(queue).records(), "left as it was");
+    }
+
+    private static void assertSameRun(List<String> backtest, List<String> live) {
         long sends = backtest.stream().filter(l -> l.contains(" send ")).count();
         long fills = backtest.stream().filter(l -> l.contains(" fill ")).count();
         long modifies = backtest.stream().filter(l -> l.contains(" MODIFIED ")).count();
@@ -111,7 +151,12 @@ class MarketTimeParityTest {
         return recorder.lines();
     }
 
-    private List<String> live(Path archivedBook) throws InterruptedException {
+    /**
+     * @param archivedBook the day's book queue.
+     * @param replayed     whether {@code chronicle replay} wrote the day onto the bus already (else a writer thread
+     *                     copies it while the strategy and the venue run).
+     */
+    private List<String> live(Path archivedBook, boolean replayed) throws InterruptedException {
         Path bus = dir.resolve("bus");
         MarketIds.Ids onBus = MarketIds.assign(bus, "kraken", "XBT/USD");
         assertEquals(MarketIds.assign(dir.resolve("imports"), "kraken", "XBT/USD"), onBus, "the same ids");
@@ -119,14 +164,16 @@ class MarketTimeParityTest {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingStrategy recorder = marketMaker();
         try (ChronicleQueue out = ChronicleQueue.open(replay, QueueOptions.hotIpc().withSegmentSize(4 << 20))) {
-            QueueWriter writer = out.createWriter();
+            QueueWriter writer = replayed ? null : out.createWriter();
             Router router = Router.builder(bus).strategies(List.of("mm"))
                     .venue(Venues.paper(replay, LATENCY, QUEUE, FEES, ClockMode.MARKET, List.of("mm")))
                     .scanInterval(Duration.ofMillis(50)).log(log::add).build().start();
             ChronicleApp app = ChronicleApp.builder("mm").bus(bus).marketQueue(replay).subscribe("kraken", "XBT/USD")
                     .strategy(recorder).clock(ClockMode.MARKET).stopOnSignals(false).log(log::add).build().start();
-            Thread replayer = Thread.ofPlatform().name("replay").start(() -> copy(archivedBook, writer));
-            replayer.join(60_000);
+            if (!replayed) {
+                Thread replayer = Thread.ofPlatform().name("replay").start(() -> copy(archivedBook, writer));
+                replayer.join(60_000);
+            }
             assertTrue(app.awaitStopped(Duration.ofSeconds(120)), "the application stops by itself at the end "
                     + "of the replay: " + log);
             assertNull(app.failure(), () -> "no failure: " + log);

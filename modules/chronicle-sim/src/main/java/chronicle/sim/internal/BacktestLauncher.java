@@ -80,7 +80,7 @@ public final class BacktestLauncher {
         }
     }
 
-    private static List<StreamCursor.Day> days(Tiers tiers, ArchiveMarket market, List<LocalDate> dates,
+    static List<StreamCursor.Day> days(Tiers tiers, ArchiveMarket market, List<LocalDate> dates,
                                                String stream, long from, MarketBook opening) {
         List<StreamCursor.Day> days = new ArrayList<>();
         LocalDate firstDay = ArchiveMarket.day(from);

@@ -14,7 +14,7 @@ import java.util.List;
  * holding its next record as a copy so that streams can be merged by time. Records stamped after the run's end
  * end the stream. Allocation-free per record once its copy buffer has grown.
  */
-final class StreamCursor implements RecordHandler, AutoCloseable {
+public final class StreamCursor implements RecordHandler, AutoCloseable {
 
     /**
      * A day of the stream.
