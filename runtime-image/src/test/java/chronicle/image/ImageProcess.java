@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs a program of the image (a launcher, or its {@code bin/java}) as a user would, in its own process. */
@@ -81,5 +83,35 @@ final class ImageProcess {
         }
         return new Result(String.join(" ", command), process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs the image's {@code chronicle} launcher.
+     *
+     * @param image          the image folder.
+     * @param workDir        its working folder.
+     * @param timeoutSeconds how long it may take.
+     * @param args           its arguments.
+     * @return what it did.
+     */
+    static Result chronicle(Path image, Path workDir, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(image.resolve("bin").resolve("chronicle").toString()));
+        command.addAll(List.of(args));
+        return run(workDir, Map.of(), command, timeoutSeconds);
+    }
+
+    /**
+     * Runs the image's {@code chronicle} launcher and fails the test unless it exits 0.
+     *
+     * @param image   the image folder.
+     * @param workDir its working folder.
+     * @param args    its arguments.
+     * @return its standard output.
+     */
+    static String chronicleOk(Path image, Path workDir, String... args) throws IOException, InterruptedException {
+        Result r = chronicle(image, workDir, TIMEOUT_SECONDS, args);
+        assertEquals(0, r.exit(), r::describe);
+        return r.out();
     }
 }

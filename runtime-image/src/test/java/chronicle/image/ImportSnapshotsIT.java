@@ -8,9 +8,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,11 +32,7 @@ class ImportSnapshotsIT {
     private static final Pattern INJECTED = Pattern.compile("(\\d+) snapshot\\(s\\) injected");
 
     private static String ok(Path work, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(IMAGE.resolve("bin").resolve("chronicle").toString()));
-        command.addAll(List.of(args));
-        ImageProcess.Result r = ImageProcess.run(work, Map.of(), command);
-        assertEquals(0, r.exit(), r::describe);
-        return r.out();
+        return ImageProcess.chronicleOk(IMAGE, work, args);
     }
 
     @Test

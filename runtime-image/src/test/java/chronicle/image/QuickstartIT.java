@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,15 +31,11 @@ class QuickstartIT {
             .toAbsolutePath();
 
     private static ImageProcess.Result chronicle(Path work, long timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(IMAGE.resolve("bin").resolve("chronicle").toString()));
-        command.addAll(List.of(args));
-        return ImageProcess.run(work, Map.of(), command, timeoutSeconds);
+        return ImageProcess.chronicle(IMAGE, work, timeoutSeconds, args);
     }
 
     private static String ok(Path work, String... args) throws Exception {
-        ImageProcess.Result r = chronicle(work, ImageProcess.TIMEOUT_SECONDS, args);
-        assertEquals(0, r.exit(), r::describe);
-        return r.out();
+        return ImageProcess.chronicleOk(IMAGE, work, args);
     }
 
     @Test

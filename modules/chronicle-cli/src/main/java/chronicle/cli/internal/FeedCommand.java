@@ -92,12 +92,12 @@ final class FeedCommand implements Callable<Integer> {
         QueueOptions options = QueueOptions.hotIpc();
         if (segmentSize != null) {
             long bytes = Units.parseSize(segmentSize);
-            if (bytes < QueueOptions.MIN_SEGMENT_SIZE || bytes > QueueOptions.MAX_SEGMENT_SIZE || bytes % 4096 != 0) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--segment-size " + segmentSize
-                        + ": a multiple of 4KiB from " + Units.bytes(QueueOptions.MIN_SEGMENT_SIZE) + " to "
-                        + Units.bytes(QueueOptions.MAX_SEGMENT_SIZE));
+            try {
+                options = options.withSegmentSize((int) Math.min(bytes, Integer.MAX_VALUE));
+            } catch (IllegalArgumentException e) { // the journal's own bounds
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--segment-size "
+                        + segmentSize + ": " + e.getMessage());
             }
-            options = options.withSegmentSize((int) bytes);
         }
         long stopAfterNanos = duration == null ? Long.MAX_VALUE : Units.parseDuration(duration).toNanos();
         Path root = busRoot != null ? busRoot : config.load().busRoot();

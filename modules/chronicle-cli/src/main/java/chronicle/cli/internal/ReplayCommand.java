@@ -1,6 +1,7 @@
 package chronicle.cli.internal;
 
 import chronicle.bus.api.BusLayout;
+import chronicle.bus.api.ChronicleConfig;
 import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.ChronicleQueue;
 import chronicle.core.api.QueueOptions;
@@ -71,8 +72,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (to < from) {
             throw new ParameterException(spec.commandLine(), "--to must not be before --from");
         }
-        Path root = archive != null ? archive : config.load().archiveRoot();
-        Path busRoot = bus != null ? bus : config.load().busRoot();
+        ChronicleConfig settings = archive == null || bus == null ? config.load() : null;
+        Path root = archive != null ? archive : settings.archiveRoot();
+        Path busRoot = bus != null ? bus : settings.busRoot();
         Path queuePath = new BusLayout(busRoot, busRoot.resolve("archive")).liveQueue(stream, name);
         if (ChronicleQueue.isQueue(queuePath)) {
             throw new IllegalArgumentException("--name " + name + ": " + queuePath + " exists already; a replay "
