@@ -110,17 +110,22 @@ final class LiveCommand implements Callable<Integer> {
         if (core != null) {
             builder.pinToCore(core);
         }
-        ChronicleApp running = builder.build().start();
-        out.println("live: " + name + " runs strategy " + created.name() + " (" + created.parameters() + ") on "
-                + venue + " " + String.join(", ", symbols) + (core != null ? ", pinned to CPU " + core : "")
-                + "; orders: " + layout.strategyOrders(name));
-        out.flush();
-        while (!running.awaitStopped(Duration.ofSeconds(1))) {
-            // until a signal (or a failing strategy) stops it
+        // the JVM waits for the last line: the application's own hook stops it on a signal, this one lets the
+        // command report the stop before the JVM ends
+        try (StopSignal reported = new StopSignal()) {
+            ChronicleApp running = builder.build().start();
+            out.println("live: " + name + " runs strategy " + created.name() + " (" + created.parameters() + ") on "
+                    + venue + " " + String.join(", ", symbols) + (core != null ? ", pinned to CPU " + core : "")
+                    + "; orders: " + layout.strategyOrders(name));
+            out.flush();
+            while (!running.awaitStopped(Duration.ofSeconds(1))) {
+                // until a signal (or a failing strategy) stops it
+            }
+            Throwable failure = running.failure();
+            out.println("live: " + name + " stopped"
+                    + (failure == null ? "" : " (the strategy failed: " + failure + ")"));
+            out.flush();
+            return failure == null ? Main.OK : Main.FAILURE;
         }
-        Throwable failure = running.failure();
-        out.println("live: " + name + " stopped" + (failure == null ? "" : " (the strategy failed: " + failure + ")"));
-        out.flush();
-        return failure == null ? Main.OK : Main.FAILURE;
     }
 }
