@@ -252,8 +252,29 @@ public final class MarketRegistry {
      * @throws ConfigException naming this file and both ids if the name or an id means something else here.
      */
     public void register(MarketName name, MarketIds.Ids ids) {
-        IdTable entry = new IdTable(Map.of(name.venue(), ids.venueId()), Map.of(name.key(), ids.marketId()));
-        RegistryStore.update(file(), t -> IdAssigner.merge(t, file(), entry, "the events of " + name.key()));
+        register(Map.of(name, ids));
+    }
+
+    /**
+     * Records the ids the events of several markets already carry, in one write (see {@link #register(MarketName,
+     * MarketIds.Ids)}).
+     *
+     * @param markets each market's ids.
+     * @return this root's registry after the change.
+     * @throws ConfigException naming this file and both ids if a name or an id means something else here.
+     */
+    public MarketRegistry register(Map<MarketName, MarketIds.Ids> markets) {
+        IdTable after = RegistryStore.update(file(), t -> {
+            IdTable merged = t;
+            for (Map.Entry<MarketName, MarketIds.Ids> e : markets.entrySet()) {
+                MarketName name = e.getKey();
+                IdTable entry = new IdTable(Map.of(name.venue(), e.getValue().venueId()),
+                        Map.of(name.key(), e.getValue().marketId()));
+                merged = IdAssigner.merge(merged, file(), entry, "the events of " + name.key());
+            }
+            return merged;
+        });
+        return new MarketRegistry(root, after);
     }
 
     private UnknownMarketException unknownVenue(String venue) {

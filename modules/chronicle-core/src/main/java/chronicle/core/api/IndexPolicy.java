@@ -15,8 +15,11 @@ public record IndexPolicy(int interval, int flushEveryEntries, long flushInterva
     /** Light: an entry every 4096 records, written every 16 entries or 1 s. For hot IPC queues. */
     public static final IndexPolicy HOT = new IndexPolicy(4096, 16, 1000);
 
-    /** Aggressive: an entry every 256 records, written at once. For archive queues. */
-    public static final IndexPolicy ARCHIVE = new IndexPolicy(256, 1, 0);
+    /**
+     * Dense: an entry every 256 records, written every 64 entries or 100 ms. For archive queues. Writing each entry
+     * at once cost a system call per 256 records: about 5 % of a refinery's time.
+     */
+    public static final IndexPolicy ARCHIVE = new IndexPolicy(256, 64, 100);
 
     /**
      * @throws IllegalArgumentException if a value is out of range.

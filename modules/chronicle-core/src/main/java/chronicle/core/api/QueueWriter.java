@@ -169,6 +169,37 @@ public final class QueueWriter implements AutoCloseable {
     }
 
     /**
+     * Appends a copy of a payload with one 8-byte field of it replaced on the way, in a single pass over the bytes:
+     * for pipelines that stamp every record they copy (the refinery writes the source queue's sequence into each
+     * event header), without a claim and a second write.
+     *
+     * @param type        the record's type id.
+     * @param timestamp   its timestamp, epoch nanoseconds.
+     * @param source      the payload's buffer.
+     * @param offset      at which the payload begins.
+     * @param length      of the payload.
+     * @param stampOffset where in the payload the field begins (0 to {@code length - 8}).
+     * @param stamp       the field's value, stored little-endian as Agrona stores longs.
+     * @return the record's sequence, or {@link #MESSAGE_TOO_LARGE}, {@link #CLOSED}, {@link #CLAIM_STATE}.
+     * @throws IllegalArgumentException if the field does not lie within the payload.
+     */
+    public long appendStamped(int type, long timestamp, DirectBuffer source, int offset, int length,
+                              int stampOffset, long stamp) {
+        if (stampOffset < 0 || stampOffset > length - Long.BYTES) {
+            throw new IllegalArgumentException("stamp offset " + stampOffset + " is outside a payload of " + length
+                    + " bytes");
+        }
+        int at = reserve(length, timestamp);
+        if (at < 0) {
+            return at;
+        }
+        int payload = at + SegmentLayout.RECORD_HEADER;
+        buffer.putBytes(payload, source, offset, length);
+        buffer.putLong(payload + stampOffset, stamp);
+        return publish(at, type, timestamp, length);
+    }
+
+    /**
      * Appends a record from a byte array.
      *
      * @param type      the record's type id.

@@ -79,6 +79,37 @@ class QueueBasicsTest {
         }
     }
 
+    @Test
+    void shouldAppendACopyWithOneFieldStampedAndItsChecksumOverTheStampedBytes() {
+        byte[] source = new byte[24];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) (i + 1);
+        }
+        UnsafeBuffer from = new UnsafeBuffer(new byte[32]);
+        from.putBytes(4, source);
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, SMALL);
+             QueueWriter writer = queue.createWriter();
+             QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+            assertEquals(0, writer.appendStamped(7, 70, from, 4, 24, 8, 0x1122334455667788L));
+            assertEquals(1, writer.appendStamped(7, 71, from, 4, 8, 0, -1L), "the field may fill the payload");
+            assertThrows(IllegalArgumentException.class, () -> writer.appendStamped(7, 72, from, 4, 24, 17, 0L));
+            assertThrows(IllegalArgumentException.class, () -> writer.appendStamped(7, 72, from, 4, 24, -1, 0L));
+            assertEquals(2, writer.append(8, 80, new byte[] {1}), "nothing reserved by a refused stamp");
+            List<Records.Read> read = Records.drain(reader);
+            assertEquals(3, read.size());
+            UnsafeBuffer first = new UnsafeBuffer(read.get(0).payload());
+            assertEquals(24, first.capacity());
+            assertEquals(0x1122334455667788L, first.getLong(8));
+            for (int i : new int[] {0, 7, 16, 23}) {
+                assertEquals(source[i], first.getByte(i), "byte " + i + " copied as it was");
+            }
+            assertEquals(from.getLong(12), new UnsafeBuffer(source).getLong(8), "the source is left as it was");
+            assertEquals(-1L, new UnsafeBuffer(read.get(1).payload()).getLong(0));
+            assertEquals(7, read.get(0).type());
+            assertEquals(70, read.get(0).timestamp());
+        }
+    }
+
     /**
      * A claim committed shorter than what was written into it: the bytes past the committed length lie where the
      * next record's length word goes, and a reader that has the committed record looks there next.

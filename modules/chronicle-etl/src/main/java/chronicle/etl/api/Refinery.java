@@ -55,8 +55,9 @@ public final class Refinery implements AutoCloseable {
         QueueReader reader = null;
         try {
             reader = source.createNamedReader(config.readerName(), StartPosition.lastCommitted());
-            RefineLoop loop = new RefineLoop(new MarketNames(config.source(), config.sink()),
-                    new SymbolPatterns(config.symbols()), new CleanStreams(config.sink()), config.snapshotInterval());
+            SymbolPatterns symbols = new SymbolPatterns(config.symbols());
+            RefineLoop loop = new RefineLoop(new MarketNames(config.source(), config.sink(), symbols), symbols,
+                    new CleanStreams(config.sink()), config.snapshotInterval());
             return new Refinery(config, source, reader, loop);
         } catch (RuntimeException e) {
             if (reader != null) {
@@ -80,6 +81,7 @@ public final class Refinery implements AutoCloseable {
         if (n < 0) {
             throw new chronicle.core.api.QueueException(config.source() + ": " + reader.lastError());
         }
+        loop.runDuties();
         if (n > 0) {
             reader.commit();
             read += n;

@@ -37,6 +37,8 @@ public final class EventHeader {
     public static final int LENGTH = 64;
     /** Header length of version 1. */
     public static final int LENGTH_V1 = 56;
+    /** Offset of the 8-byte {@code sequence} field, for a copy that stamps it on the way. */
+    public static final int SEQUENCE_OFFSET = 32;
     /** An absent update id. */
     public static final long NULL_ID = Long.MIN_VALUE;
 
@@ -52,7 +54,7 @@ public final class EventHeader {
     private static final int FLAGS = 14;
     private static final int INGEST_TS = 16;
     private static final int EXCHANGE_TS = 24;
-    private static final int SEQUENCE = 32;
+    private static final int SEQUENCE = SEQUENCE_OFFSET;
     private static final int FIRST_ID = 40;
     private static final int LAST_ID = 48;
     private static final int PREV_ID = 56;

@@ -25,6 +25,11 @@ public final class MarketBook {
     long lastUpdateId = EventHeader.NULL_ID;
     boolean afterGap;
     boolean awaitingSnapshot;
+    /**
+     * The exchange time from which the {@link SnapshotInjector} keeping this book writes its next snapshot, or
+     * {@link SnapshotInjector#UNSCHEDULED}: a comparison per record instead of a division.
+     */
+    long nextSnapshotAt = SnapshotInjector.UNSCHEDULED;
 
     /**
      * @param venueId  the venue id.

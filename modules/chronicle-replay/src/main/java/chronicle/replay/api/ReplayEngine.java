@@ -99,7 +99,10 @@ public final class ReplayEngine implements RecordHandler {
      * @param book the book.
      */
     public void put(MarketBook book) {
-        books.put(key(book.venueId(), book.marketId()), book);
+        MarketBook replaced = books.put(key(book.venueId(), book.marketId()), book);
+        if (replaced != null && book.nextSnapshotAt == SnapshotInjector.UNSCHEDULED) {
+            book.nextSnapshotAt = replaced.nextSnapshotAt; // the market's snapshot schedule goes on
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import chronicle.protocol.api.EventHeader;
 import chronicle.protocol.api.EventType;
 import chronicle.protocol.api.MessageType;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.time.Duration;
 
@@ -27,6 +26,9 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
     /** The default interval: a minute of exchange time. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
 
+    /** {@link MarketBook}'s next snapshot time before its first book event. */
+    static final long UNSCHEDULED = Long.MIN_VALUE;
+
     /** Where injected snapshots are written: the same output as the records. */
     @FunctionalInterface
     public interface Output {
@@ -45,7 +47,6 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
     private final ReplayEngine engine;
     private final SnapshotRecord record = new SnapshotRecord();
     private final EventHeader header = new EventHeader();
-    private final Long2LongHashMap lastSnapshotSlot = new Long2LongHashMap(Long.MIN_VALUE);
     private MarketBook applied;
     private MessageType appliedType;
     private long injected;
@@ -85,17 +86,15 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
         if (book == null || book.awaitingSnapshot()) {
             return false;
         }
-        long key = key(book);
-        long slot = Math.floorDiv(time(book), intervalNanos);
-        long last = lastSnapshotSlot.get(key);
-        if (isSnapshot(buffer, offset) || last == Long.MIN_VALUE) {
-            lastSnapshotSlot.put(key, slot); // the venue's own snapshot, or the market's first book event
+        long time = time(book);
+        if (book.nextSnapshotAt == UNSCHEDULED || isSnapshot(buffer, offset)) {
+            schedule(book, time); // the market's first book event, or the venue's own snapshot
             return false;
         }
-        if (slot <= last) {
+        if (time < book.nextSnapshotAt) {
             return false;
         }
-        return inject(book, timestamp, output, slot);
+        return inject(book, timestamp, output, time);
     }
 
     /**
@@ -110,12 +109,17 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
      */
     public boolean injectNow(int venueId, long marketId, long timestamp, Output output) {
         MarketBook book = engine.book(venueId, marketId);
-        return book != null && !book.awaitingSnapshot()
-                && inject(book, timestamp, output, Math.floorDiv(time(book), intervalNanos));
+        return book != null && !book.awaitingSnapshot() && inject(book, timestamp, output, time(book));
     }
 
-    private boolean inject(MarketBook book, long timestamp, Output output, long slot) {
-        lastSnapshotSlot.put(key(book), slot);
+    /** The next snapshot is due when exchange time reaches the next multiple of the interval after {@code time}. */
+    private void schedule(MarketBook book, long time) {
+        long slot = Math.floorDiv(time, intervalNanos);
+        book.nextSnapshotAt = slot < Long.MAX_VALUE / intervalNanos - 1 ? (slot + 1) * intervalNanos : Long.MAX_VALUE;
+    }
+
+    private boolean inject(MarketBook book, long timestamp, Output output, long time) {
+        schedule(book, time);
         int length = record.encode(book);
         if (length == 0) {
             tooLarge++;
@@ -136,9 +140,6 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
         return book.lastExchangeTimestamp() > 0 ? book.lastExchangeTimestamp() : book.lastTimestamp();
     }
 
-    private static long key(MarketBook book) {
-        return ((long) book.venueId() << 32) | (book.marketId() & 0xFFFF_FFFFL);
-    }
 
     @Override
     public void onApplied(MarketBook book, MessageType type, long sequence) {

@@ -168,6 +168,51 @@ class SnapshotInjectorTest {
         assertTrue(added.stream().noneMatch(r -> r.timestamp() > gapAt), "none after it: " + added.size());
     }
 
+    /**
+     * A book put in place of a market's book (a refinery's warm start) keeps the market's snapshot schedule: the
+     * first record past the next boundary writes a snapshot, as it would have without the replacement.
+     */
+    @Test
+    void aBookPutInPlaceShouldKeepTheMarketsSnapshotSchedule() {
+        List<Row> rows = read(writeSource(2 * 300));
+        SnapshotInjector injector = new SnapshotInjector(Duration.ofSeconds(1), 0);
+        ReplayEngine twin = new ReplayEngine(GapPolicy.RESET_AND_WAIT, 0);
+        int[] written = new int[1];
+        SnapshotInjector.Output output = (type, timestamp, buffer, offset, length) -> written[0]++;
+        EventHeader header = new EventHeader();
+        long lastSecond = Long.MIN_VALUE;
+        int replaced = 0;
+        for (Row row : rows) {
+            UnsafeBuffer bytes = new UnsafeBuffer(row.bytes());
+            header.wrap(bytes, 0);
+            long second = Math.floorDiv(header.exchangeTimestamp(), 1_000_000_000L);
+            boolean crosses = header.marketId() == 1 && lastSecond != Long.MIN_VALUE && second > lastSecond
+                    && row.type() == MessageType.L2_DIFF.id();
+            if (crosses && replaced < 3) {
+                MarketBook before = injector.engine().book(VENUE, 1);
+                MarketBook copy = twin.book(VENUE, 1);
+                assertNotNull(copy);
+                assertEquals(before.hash(), copy.hash(), "the replacement is the same book");
+                injector.engine().put(copy);
+                twin = new ReplayEngine(GapPolicy.RESET_AND_WAIT, 0);
+                twin.put(before); // the twin goes on with the other object
+                int snapshotsBefore = written[0];
+                twin.onRecord(row.type(), row.sequence(), row.timestamp(), bytes, 0, bytes.capacity());
+                assertTrue(injector.onRecord(row.type(), row.sequence(), row.timestamp(), bytes, 0,
+                        bytes.capacity(), output), "a snapshot at the boundary after replacement " + replaced);
+                assertEquals(snapshotsBefore + 1, written[0]);
+                replaced++;
+            } else {
+                twin.onRecord(row.type(), row.sequence(), row.timestamp(), bytes, 0, bytes.capacity());
+                injector.onRecord(row.type(), row.sequence(), row.timestamp(), bytes, 0, bytes.capacity(), output);
+            }
+            if (header.marketId() == 1 && row.type() != MessageType.TRADE.id()) {
+                lastSecond = second;
+            }
+        }
+        assertEquals(3, replaced);
+    }
+
     /** Writes the synthetic market's events (one venue snapshot of each market first, then diffs and trades). */
     private Path writeSource(int events) {
         Path source = dir.resolve("source");

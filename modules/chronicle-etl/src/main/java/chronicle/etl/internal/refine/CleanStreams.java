@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class CleanStreams implements AutoCloseable {
 
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
     private final BusLayout layout;
     private final List<CleanQueue> open = new ArrayList<>();
     private boolean openedNow;
@@ -30,12 +32,12 @@ public final class CleanStreams implements AutoCloseable {
      * @param current  the market's current queue of each stream, by stream code (updated here).
      * @param name     the market's names.
      * @param stream   the stream.
-     * @param epochDay the record's UTC day, as days since 1970-01-01.
+     * @param timestamp the record's journal time, which names its UTC day.
      * @return the queue; {@link #openedNow()} tells whether it was opened by this call.
      */
-    CleanQueue forDay(CleanQueue[] current, MarketName name, StreamKind stream, long epochDay) {
+    CleanQueue forDay(CleanQueue[] current, MarketName name, StreamKind stream, long timestamp) {
         CleanQueue queue = current[stream.code()];
-        if (queue != null && queue.epochDay() == epochDay) {
+        if (queue != null && queue.holds(timestamp)) {
             openedNow = false;
             return queue;
         }
@@ -43,7 +45,7 @@ public final class CleanStreams implements AutoCloseable {
             queue.finish();
             open.remove(queue);
         }
-        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(timestamp, NANOS_PER_DAY));
         CleanQueue next = CleanQueue.open(queueDir(name, stream, day), day);
         current[stream.code()] = next;
         open.add(next);
@@ -58,6 +60,13 @@ public final class CleanStreams implements AutoCloseable {
 
     private Path queueDir(MarketName name, StreamKind stream, LocalDate day) {
         return layout.importQueue(name.venue(), name.symbol(), day, stream.label());
+    }
+
+    /** Runs a step of each open queue's writer duties. */
+    public void runDuties() {
+        for (int i = 0; i < open.size(); i++) {
+            open.get(i).runDuties();
+        }
     }
 
     @Override

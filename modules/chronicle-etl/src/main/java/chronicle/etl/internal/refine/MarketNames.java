@@ -5,22 +5,43 @@ import chronicle.bus.api.MarketName;
 import chronicle.bus.api.MarketRegistry;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The names of the raw queue's markets, from its registry (asked once per market: the refinery keeps what it is
- * told); each market named is also registered in the sink's registry with the ids its events carry, so the clean root answers to the same names. A market the registry
- * does not know (yet: it is read again then) is named by its ids, {@code venue-<id>} and {@code market-<id>}.
+ * told). The sink's registry takes the names and ids of the raw registry's markets that the refinery takes when it
+ * opens, in one durable write,
+ * so the clean root answers to the same names and the refinery's thread does not wait on a disk sync for each new
+ * market in the middle of the stream; a market registered later, or one the registry does not know (named by its
+ * ids, {@code venue-<id>} and {@code market-<id>}, and looked up again then), is added when it is first seen.
  */
 public final class MarketNames {
 
     private final Path source;
     private final MarketRegistry sink;
+    private final MarketRegistry sinkAtOpen;
     private MarketRegistry registry;
 
-    public MarketNames(Path source, Path sink) {
+    /**
+     * @param source  the raw queue.
+     * @param sink    the clean root.
+     * @param symbols the symbols the refinery takes.
+     * @throws chronicle.bus.api.ConfigException naming the sink's registry and both ids if a market's name or id
+     *                                           means something else there.
+     */
+    public MarketNames(Path source, Path sink, SymbolPatterns symbols) {
         this.source = source;
         this.sink = MarketRegistry.open(sink);
         this.registry = MarketRegistry.forQueue(source);
+        Map<MarketName, MarketIds.Ids> taken = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> market : registry.markets().entrySet()) {
+            MarketName name = MarketName.ofKey(market.getKey());
+            if (symbols.accepts(name.symbol())) {
+                taken.put(name, registry.resolve(name.venue(), name.symbol()));
+            }
+        }
+        this.sinkAtOpen = taken.isEmpty() ? this.sink : this.sink.register(taken);
     }
 
     /**
@@ -36,7 +57,9 @@ public final class MarketNames {
             registry = MarketRegistry.forQueue(source); // registered since this refinery started?
             name = registry.nameOf(venueId, marketId).orElse(new MarketName("venue-" + venueId, "market-" + marketId));
         }
-        sink.register(name, new MarketIds.Ids(venueId, marketId));
+        if (!sinkAtOpen.nameOf(venueId, marketId).filter(name::equals).isPresent()) {
+            sink.register(name, new MarketIds.Ids(venueId, marketId));
+        }
         return name;
     }
 }

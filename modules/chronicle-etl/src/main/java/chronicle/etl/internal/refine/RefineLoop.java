@@ -17,7 +17,6 @@ import chronicle.replay.api.SnapshotInjector;
 import chronicle.replay.api.WarmStart;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.time.Duration;
 
@@ -32,8 +31,6 @@ import java.time.Duration;
  */
 public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, AutoCloseable {
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private final MarketNames names;
     private final SymbolPatterns symbols;
     private final CleanStreams streams;
@@ -41,7 +38,7 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
     private final EventHeader header = new EventHeader();
     private final ExpandableDirectByteBuffer gapRecord = new ExpandableDirectByteBuffer(EventHeader.LENGTH + 256);
     private final Gap gap = new Gap();
-    private final Long2ObjectHashMap<Market> markets = new Long2ObjectHashMap<>();
+    private final MarketTable<Market> markets = new MarketTable<>();
     private final SnapshotInjector.Output toCurrent = this::appendInjected;
     private CleanQueue currentQueue;
     private long currentRaw;
@@ -81,7 +78,7 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
             skipped++;
             return;
         }
-        CleanQueue queue = streams.forDay(market.queues, market.name, stream, Math.floorDiv(timestamp, NANOS_PER_DAY));
+        CleanQueue queue = streams.forDay(market.queues, market.name, stream, timestamp);
         boolean book = stream == StreamKind.BOOK;
         if (streams.openedNow() && book) {
             startBook(queue, venueId, marketId);
@@ -138,12 +135,11 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
     }
 
     private Market market(int venueId, long marketId) {
-        long key = ((long) venueId << 32) | (marketId & 0xFFFF_FFFFL);
-        Market market = markets.get(key);
+        Market market = markets.get(venueId, marketId);
         if (market == null) {
             MarketName name = names.of(venueId, marketId);
             market = new Market(name, symbols.accepts(name.symbol()));
-            markets.put(key, market);
+            markets.put(venueId, marketId, market);
         }
         return market;
     }
@@ -195,6 +191,11 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
     /** @return gap markers written. */
     public long gapMarkers() {
         return gapMarkers;
+    }
+
+    /** Runs a step of the clean queues' writer duties (after each batch). */
+    public void runDuties() {
+        streams.runDuties();
     }
 
     @Override
