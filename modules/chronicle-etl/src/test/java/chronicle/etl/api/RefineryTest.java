@@ -1,5 +1,6 @@
 package chronicle.etl.api;
 
+import chronicle.bus.api.MarketRegistry;
 import chronicle.core.api.QueueException;
 import chronicle.core.api.RecordSource;
 import chronicle.etl.api.RawFixture.Row;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -165,6 +167,24 @@ class RefineryTest {
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");
         }
+    }
+
+    /** The sink answers to the raw root's names of the markets a refinery takes, and to no others, from its open. */
+    @Test
+    void theSinksRegistryShouldNameTheTakenMarketsWithTheRawIdsFromTheOpen() {
+        RawFixture.write(raw, ids, 300, STEP, Integer.MAX_VALUE, i -> false);
+        MarketRegistry rawNames = MarketRegistry.forQueue(raw);
+        try (Refinery refinery = Refinery.open(new RefineryConfig(raw, sink, List.of("BTC*", "ETH*"),
+                Duration.ofSeconds(1), "named"))) {
+            MarketRegistry atOpen = MarketRegistry.open(sink);
+            assertEquals(Set.of("demo/BTC-USD", "demo/ETH-USD"), atOpen.markets().keySet(), "before any record");
+            for (String symbol : List.of("BTC-USD", "ETH-USD")) {
+                assertEquals(rawNames.resolve("demo", symbol), atOpen.resolve("demo", symbol), symbol);
+            }
+            refinery.run(() -> true, true, 0);
+        }
+        assertEquals(Set.of("demo/BTC-USD", "demo/ETH-USD"), MarketRegistry.open(sink).markets().keySet(),
+                "SOL-USD, not taken, is not named there");
     }
 
     @Test

@@ -29,9 +29,9 @@ final class CleanQueue implements AutoCloseable {
     /**
      * The archive profile, with the writers' helper duties run by the refinery's own thread between batches
      * ({@link #runDuties}) and no pre-touch: a refinery of a thousand markets writes two thousand queues, and a
-     * helper thread for each, pre-touching 32 MiB ahead of each writer and of each next segment, would take as many
-     * threads and 64 GiB of memory. Measured on one refinery of 16 queues: as fast as with helper threads and
-     * pre-touch, and steadier (the pages the writer faults in itself are in its cache when it writes them).
+     * helper thread for each, pre-touching 32 MiB ahead of each writer and of each next segment, would take two
+     * thousand threads and about 125 GiB of memory. Measured on one refinery of 16 queues ({@code RefineBenchmark}):
+     * as fast as with a helper thread and pre-touch for each.
      */
     private static final QueueOptions OPTIONS = QueueOptions.archive().withHelperMode(HelperMode.INVOKER)
             .withPretouch(false);
@@ -101,7 +101,6 @@ final class CleanQueue implements AutoCloseable {
         }
         long sequence = writer.appendStamped(type, timestamp, buffer, offset, length, EventHeader.SEQUENCE_OFFSET,
                 rawSequence);
-
         if (sequence < 0) {
             throw new QueueException(dir + ": cannot append a record of " + length + " bytes (status " + sequence
                     + ")");

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * The names of the raw queue's markets, from its registry (asked once per market: the refinery keeps what it is
  * told). The sink's registry takes the names and ids of the raw registry's markets that the refinery takes when it
- * opens, in one durable write,
- * so the clean root answers to the same names and the refinery's thread does not wait on a disk sync for each new
- * market in the middle of the stream; a market registered later, or one the registry does not know (named by its
- * ids, {@code venue-<id>} and {@code market-<id>}, and looked up again then), is added when it is first seen.
+ * opens, in one durable write, so the clean root answers to the same names and the refinery's thread does not wait
+ * on a disk sync for each new market in the middle of the stream; a market registered later, or one the registry
+ * does not know (named by its ids, {@code venue-<id>} and {@code market-<id>}, and looked up again then), is added
+ * when it is first seen.
  */
 public final class MarketNames {
 
@@ -45,7 +45,7 @@ public final class MarketNames {
     }
 
     /**
-     * Names a market seen for the first time, and registers it in the sink.
+     * Names a market seen for the first time.
      *
      * @param venueId  venue id.
      * @param marketId market id.
@@ -57,9 +57,19 @@ public final class MarketNames {
             registry = MarketRegistry.forQueue(source); // registered since this refinery started?
             name = registry.nameOf(venueId, marketId).orElse(new MarketName("venue-" + venueId, "market-" + marketId));
         }
-        if (!sinkAtOpen.nameOf(venueId, marketId).filter(name::equals).isPresent()) {
+        return name;
+    }
+
+    /**
+     * Registers a market the refinery takes in the sink, unless it was registered there when the refinery opened.
+     *
+     * @param name     its names.
+     * @param venueId  venue id.
+     * @param marketId market id.
+     */
+    void registerInSink(MarketName name, int venueId, long marketId) {
+        if (sinkAtOpen.nameOf(venueId, marketId).filter(name::equals).isEmpty()) {
             sink.register(name, new MarketIds.Ids(venueId, marketId));
         }
-        return name;
     }
 }

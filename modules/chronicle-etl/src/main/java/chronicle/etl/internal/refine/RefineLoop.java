@@ -139,6 +139,9 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
         if (market == null) {
             MarketName name = names.of(venueId, marketId);
             market = new Market(name, symbols.accepts(name.symbol()));
+            if (market.taken) {
+                names.registerInSink(name, venueId, marketId);
+            }
             markets.put(venueId, marketId, market);
         }
         return market;
