@@ -140,7 +140,6 @@ public final class SnapshotInjector implements ReplayEngine.Listener {
         return book.lastExchangeTimestamp() > 0 ? book.lastExchangeTimestamp() : book.lastTimestamp();
     }
 
-
     @Override
     public void onApplied(MarketBook book, MessageType type, long sequence) {
         applied = book;
