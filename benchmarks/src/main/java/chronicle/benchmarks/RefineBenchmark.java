@@ -44,6 +44,9 @@ import java.util.concurrent.TimeUnit;
  *       root.</li>
  *   <li>{@code replay}: the same raw queue read from the start by a {@link QueueReader} into a {@link ReplayEngine}
  *       of every market: the books alone, nothing written.</li>
+ *   <li>{@code floor}: the least any refinery must do on this machine ({@link RefineFloor}): the books and snapshot
+ *       schedules as the refinery keeps them, and each record copied once with its checksum and the raw sequence
+ *       into a file of its market and stream through {@code write(2)}, without a journal.</li>
  * </ul>
  * Single-shot time per pass (ms); raw events per second are {@code events} / time.
  */
@@ -67,6 +70,7 @@ public class RefineBenchmark {
 
     Path work;
     Path raw;
+    int maxMarketId;
 
     @Setup(Level.Trial)
     public void writeRawQueue() {
@@ -79,6 +83,7 @@ public class RefineBenchmark {
             MarketIds.Ids ids = registry.assign("demo", "SYM" + i + "-USD");
             venue = ids.venueId();
             markets[i] = ids.marketId();
+            maxMarketId = Math.max(maxMarketId, (int) ids.marketId());
         }
         raw = work.resolve("streams").resolve("raw").resolve("demo").resolve("queue");
         SyntheticQueues.write(raw, venue, markets, events, 86_400_000_000_000L / 20_000_000L);
@@ -116,10 +121,41 @@ public class RefineBenchmark {
         }
     }
 
+    /** The floor's files, in a new folder before each {@code floor} operation, deleted after it. */
+    @State(Scope.Thread)
+    public static class OpenFloor {
+        RefineFloor floor;
+        Path dir;
+        int operation;
+        long expected;
+
+        @Setup(Level.Invocation)
+        public void open(RefineBenchmark bench) throws java.io.IOException {
+            dir = java.nio.file.Files.createDirectories(bench.work.resolve("floor-" + operation++));
+            expected = bench.events;
+            floor = new RefineFloor(dir, bench.maxMarketId + 1);
+        }
+
+        @TearDown(Level.Invocation)
+        public void close() {
+            floor.close();
+            BenchDirs.delete(dir);
+        }
+    }
+
     @Benchmark
     public long refine(OpenRefinery open) {
         open.refinery.run(() -> true, true, 0);
         return open.refinery.stats().snapshots();
+    }
+
+    @Benchmark
+    public long floor(OpenFloor open) {
+        long copied = open.floor.run(raw);
+        if (copied != open.expected) {
+            throw new IllegalStateException("floor copied " + copied + " of " + open.expected + " raw events");
+        }
+        return copied;
     }
 
     @Benchmark
