@@ -260,11 +260,10 @@ public final class MarketRegistry {
      * MarketIds.Ids)}).
      *
      * @param markets each market's ids.
-     * @return this root's registry after the change.
      * @throws ConfigException naming this file and both ids if a name or an id means something else here.
      */
-    public MarketRegistry register(Map<MarketName, MarketIds.Ids> markets) {
-        IdTable after = RegistryStore.update(file(), t -> {
+    public void register(Map<MarketName, MarketIds.Ids> markets) {
+        RegistryStore.update(file(), t -> {
             IdTable merged = t;
             for (Map.Entry<MarketName, MarketIds.Ids> e : markets.entrySet()) {
                 MarketName name = e.getKey();
@@ -274,7 +273,6 @@ public final class MarketRegistry {
             }
             return merged;
         });
-        return new MarketRegistry(root, after);
     }
 
     private UnknownMarketException unknownVenue(String venue) {

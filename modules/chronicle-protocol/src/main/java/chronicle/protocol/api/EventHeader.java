@@ -54,7 +54,6 @@ public final class EventHeader {
     private static final int FLAGS = 14;
     private static final int INGEST_TS = 16;
     private static final int EXCHANGE_TS = 24;
-    private static final int SEQUENCE = SEQUENCE_OFFSET;
     private static final int FIRST_ID = 40;
     private static final int LAST_ID = 48;
     private static final int PREV_ID = 56;
@@ -222,12 +221,12 @@ public final class EventHeader {
 
     /** @return the producer's sequence for this stream. */
     public long sequence() {
-        return buffer.getLong(offset + SEQUENCE);
+        return buffer.getLong(offset + SEQUENCE_OFFSET);
     }
 
     /** @param sequence the producer's sequence. @return this. */
     public EventHeader sequence(long sequence) {
-        mutable().putLong(offset + SEQUENCE, sequence);
+        mutable().putLong(offset + SEQUENCE_OFFSET, sequence);
         return this;
     }
 

@@ -124,9 +124,9 @@ final class CleanQueue implements AutoCloseable {
         }
     }
 
-    /** Runs a step of its writer's helper duties on this thread, when the writer has no helper thread of its own. */
+    /** Runs a step of its writer's helper duties on this thread (its writer has no helper thread). */
     void runDuties() {
-        if (writer != null && OPTIONS.helperMode() == HelperMode.INVOKER) {
+        if (writer != null) {
             writer.helperInvoker().invoke();
         }
     }
@@ -159,6 +159,11 @@ final class CleanQueue implements AutoCloseable {
     /** @return its directory. */
     Path directory() {
         return dir;
+    }
+
+    /** @param timestamp journal time. @return its UTC day. */
+    static LocalDate utcDay(long timestamp) {
+        return LocalDate.ofEpochDay(Math.floorDiv(timestamp, NANOS_PER_DAY));
     }
 
     /** @param timestamp journal time. @return whether it falls on this queue's UTC day. */

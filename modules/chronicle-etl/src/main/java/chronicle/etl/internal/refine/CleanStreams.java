@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class CleanStreams implements AutoCloseable {
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private final BusLayout layout;
     private final List<CleanQueue> open = new ArrayList<>();
     private boolean openedNow;
@@ -45,7 +43,7 @@ public final class CleanStreams implements AutoCloseable {
             queue.finish();
             open.remove(queue);
         }
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(timestamp, NANOS_PER_DAY));
+        LocalDate day = CleanQueue.utcDay(timestamp);
         CleanQueue next = CleanQueue.open(queueDir(name, stream, day), day);
         current[stream.code()] = next;
         open.add(next);

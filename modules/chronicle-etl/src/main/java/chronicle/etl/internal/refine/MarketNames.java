@@ -20,7 +20,6 @@ public final class MarketNames {
 
     private final Path source;
     private final MarketRegistry sink;
-    private final MarketRegistry sinkAtOpen;
     private MarketRegistry registry;
 
     /**
@@ -41,7 +40,9 @@ public final class MarketNames {
                 taken.put(name, registry.resolve(name.venue(), name.symbol()));
             }
         }
-        this.sinkAtOpen = taken.isEmpty() ? this.sink : this.sink.register(taken);
+        if (!taken.isEmpty()) {
+            this.sink.register(taken);
+        }
     }
 
     /**
@@ -61,15 +62,14 @@ public final class MarketNames {
     }
 
     /**
-     * Registers a market the refinery takes in the sink, unless it was registered there when the refinery opened.
+     * Registers a market the refinery takes in the sink (no write if it is there already, as it is when it was
+     * registered at the open).
      *
      * @param name     its names.
      * @param venueId  venue id.
      * @param marketId market id.
      */
     void registerInSink(MarketName name, int venueId, long marketId) {
-        if (sinkAtOpen.nameOf(venueId, marketId).filter(name::equals).isEmpty()) {
-            sink.register(name, new MarketIds.Ids(venueId, marketId));
-        }
+        sink.register(name, new MarketIds.Ids(venueId, marketId));
     }
 }
