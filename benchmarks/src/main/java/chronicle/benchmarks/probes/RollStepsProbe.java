@@ -44,7 +44,7 @@ public final class RollStepsProbe {
         try {
             for (int r = 0; r < rounds; r++) {
                 long p0 = System.nanoTime();
-                PreparedSegment next = PreparedSegment.create(dir, r, size, policy);
+                PreparedSegment next = PreparedSegment.create(dir, r, size, policy, true);
                 long p1 = System.nanoTime();
                 if (populate) {
                     NativeIO.populateWrite(next.file().address(), 32L << 20);

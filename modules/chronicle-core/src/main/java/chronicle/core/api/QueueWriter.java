@@ -11,6 +11,7 @@ import chronicle.core.internal.journal.SegmentFiles;
 import chronicle.core.internal.journal.SegmentLayout;
 import chronicle.core.internal.journal.SegmentSeal;
 import chronicle.core.internal.journal.WriterHelper;
+import chronicle.core.internal.journal.WriteStage;
 import chronicle.core.internal.journal.WriterLock;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -35,6 +36,11 @@ import java.nio.file.Path;
  *
  * <p><b>Not thread-safe: one thread appends.</b> Readers in other threads and processes see each record whole, the
  * moment its length word is stored.
+ *
+ * <p>A bulk writer opened with {@link QueueOptions#stagingBytes()} composes records in a staging buffer and writes
+ * them a batch at a time ({@link WriteStage}): readers see a batch when the stage is full, at {@link #flush()}, and
+ * at every roll, sync, finish and close. A flush may throw {@link QueueException} if the file cannot be written;
+ * the batch then stays staged and nothing is lost from the queue.
  */
 public final class QueueWriter implements AutoCloseable {
 
@@ -55,6 +61,8 @@ public final class QueueWriter implements AutoCloseable {
     private final Crc crc = new Crc();
     private final WriterHelper helper;
     private final int maxPayload;
+    /** The bulk writer's staging buffer, or null: every record is stored in place. */
+    private final WriteStage stage;
 
     private MappedFile segment;
     private UnsafeBuffer buffer;
@@ -73,6 +81,11 @@ public final class QueueWriter implements AutoCloseable {
     private int reportedPosition;
     private int claimAt = -1;
     private int claimLength;
+    /** Where the record being appended is composed: the segment's mapping, or the stage. */
+    private UnsafeBuffer target;
+    private ByteBuffer targetView;
+    /** The segment offset of {@code target}'s byte 0. */
+    private int targetBase;
     private boolean closed;
     private final UnsafeBuffer claimView = new UnsafeBuffer(0, 0);
 
@@ -82,6 +95,7 @@ public final class QueueWriter implements AutoCloseable {
         this.control = control;
         this.maxPayload = options.segmentSize() - SegmentLayout.HEADER_SIZE - SegmentLayout.TRAILER
                 - SegmentLayout.RECORD_HEADER;
+        this.stage = options.stagesWrites() ? new WriteStage(options.stagingBytes(), options.index().interval()) : null;
         this.lock = WriterLock.acquire(dir);
         this.helper = new WriterHelper(dir, options);
         lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
@@ -91,6 +105,9 @@ public final class QueueWriter implements AutoCloseable {
             recoverAndOpen();
         } catch (RuntimeException e) {
             helper.stop();
+            if (stage != null) {
+                stage.close();
+            }
             lock.close();
             throw e;
         }
@@ -108,7 +125,8 @@ public final class QueueWriter implements AutoCloseable {
 
     /** Creates and publishes a segment on this thread (opening, or a roll that found nothing prepared). */
     private PreparedSegment createPublished(long number, long base) {
-        PreparedSegment created = PreparedSegment.create(dir, number, options.segmentSize(), options.index());
+        PreparedSegment created = PreparedSegment.create(dir, number, options.segmentSize(), options.index(),
+                stage == null);
         publishOrDiscard(created, base);
         return created;
     }
@@ -146,6 +164,13 @@ public final class QueueWriter implements AutoCloseable {
         index = seekIndex;
         indexCountdown = 0;
         reportedPosition = at;
+        target = buffer;
+        targetView = view;
+        targetBase = 0;
+        if (stage != null && !stage.segment(mapped.path(), at)) {
+            throw new QueueException(mapped.path() + ": cannot open the segment for writing (permissions, or too "
+                    + "many open files)");
+        }
         helper.segment(number, mapped.address(), mapped.length(), at);
     }
 
@@ -160,11 +185,11 @@ public final class QueueWriter implements AutoCloseable {
      * @return the record's sequence, or {@link #MESSAGE_TOO_LARGE}, {@link #CLOSED}, {@link #CLAIM_STATE}.
      */
     public long append(int type, long timestamp, DirectBuffer source, int offset, int length) {
-        int at = reserve(length, timestamp);
+        int at = reserve(length, timestamp, true);
         if (at < 0) {
             return at;
         }
-        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, source, offset, length);
+        target.putBytes(at - targetBase + SegmentLayout.RECORD_HEADER, source, offset, length);
         return publish(at, type, timestamp, length);
     }
 
@@ -189,13 +214,13 @@ public final class QueueWriter implements AutoCloseable {
             throw new IllegalArgumentException("stamp offset " + stampOffset + " is outside a payload of " + length
                     + " bytes");
         }
-        int at = reserve(length, timestamp);
+        int at = reserve(length, timestamp, true);
         if (at < 0) {
             return at;
         }
-        int payload = at + SegmentLayout.RECORD_HEADER;
-        buffer.putBytes(payload, source, offset, length);
-        buffer.putLong(payload + stampOffset, stamp);
+        int payload = at - targetBase + SegmentLayout.RECORD_HEADER;
+        target.putBytes(payload, source, offset, length);
+        target.putLong(payload + stampOffset, stamp);
         return publish(at, type, timestamp, length);
     }
 
@@ -208,11 +233,11 @@ public final class QueueWriter implements AutoCloseable {
      * @return the record's sequence, or a negative status.
      */
     public long append(int type, long timestamp, byte[] payload) {
-        int at = reserve(payload.length, timestamp);
+        int at = reserve(payload.length, timestamp, true);
         if (at < 0) {
             return at;
         }
-        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, payload);
+        target.putBytes(at - targetBase + SegmentLayout.RECORD_HEADER, payload);
         return publish(at, type, timestamp, payload.length);
     }
 
@@ -226,17 +251,18 @@ public final class QueueWriter implements AutoCloseable {
      */
     public long append(int type, long timestamp, ByteBuffer payload) {
         int length = payload.remaining();
-        int at = reserve(length, timestamp);
+        int at = reserve(length, timestamp, true);
         if (at < 0) {
             return at;
         }
-        buffer.putBytes(at + SegmentLayout.RECORD_HEADER, payload, payload.position(), length);
+        target.putBytes(at - targetBase + SegmentLayout.RECORD_HEADER, payload, payload.position(), length);
         return publish(at, type, timestamp, length);
     }
 
     /**
      * Reserves room for a payload of up to {@code maxLength} bytes to be written in place into
-     * {@link #claimBuffer()} at index 0, then published by {@link #commit}. Zero copy.
+     * {@link #claimBuffer()} at index 0, then published by {@link #commit}. Zero copy: the claim is in the segment
+     * itself, also for a writer with a staging buffer (whose staged records are flushed first).
      *
      * @param maxLength the most bytes that will be written.
      * @param timestamp the record's timestamp (decides a daily roll).
@@ -246,7 +272,7 @@ public final class QueueWriter implements AutoCloseable {
         if (claimAt >= 0) {
             return CLAIM_STATE;
         }
-        int at = reserve(maxLength, timestamp);
+        int at = reserve(maxLength, timestamp, false);
         if (at < 0) {
             return at;
         }
@@ -288,7 +314,13 @@ public final class QueueWriter implements AutoCloseable {
         }
     }
 
-    private int reserve(int length, long timestamp) {
+    /**
+     * Makes room for a record and chooses where it is composed ({@code target}).
+     *
+     * @param staged whether it may go to the stage (a claim is always in place).
+     * @return its segment offset, or a negative status.
+     */
+    private int reserve(int length, long timestamp, boolean staged) {
         if (closed) {
             return (int) CLOSED;
         }
@@ -298,9 +330,24 @@ public final class QueueWriter implements AutoCloseable {
         if (length < 0 || length > maxPayload) {
             return (int) MESSAGE_TOO_LARGE;
         }
-        if (position + SegmentLayout.aligned(SegmentLayout.RECORD_HEADER + length) > limit
-                || (timestamp >= dayBoundary && options.rollDaily())) {
+        int aligned = SegmentLayout.aligned(SegmentLayout.RECORD_HEADER + length);
+        if (position + aligned > limit || (timestamp >= dayBoundary && options.rollDaily())) {
             roll();
+        }
+        if (stage != null) {
+            if (staged && stage.takes(aligned)) {
+                if (!stage.fits(position, aligned)) {
+                    flush();
+                }
+                target = stage.buffer();
+                targetView = stage.view();
+                targetBase = stage.from();
+            } else {
+                flush();
+                target = buffer;
+                targetView = view;
+                targetBase = 0;
+            }
         }
         return position;
     }
@@ -308,16 +355,26 @@ public final class QueueWriter implements AutoCloseable {
     private long publish(int at, int type, long timestamp, int payloadLength) {
         int length = SegmentLayout.RECORD_HEADER + payloadLength;
         long sequence = nextSequence;
-        buffer.putInt(at + SegmentLayout.R_TYPE, type);
-        buffer.putLong(at + SegmentLayout.R_TIMESTAMP, timestamp);
-        buffer.putInt(at + SegmentLayout.R_SEQ_DELTA, (int) (sequence - baseSequence));
-        buffer.putInt(at + SegmentLayout.R_CRC, crc.of(view, at, length));
+        UnsafeBuffer out = target;
+        int local = at - targetBase;
+        out.putInt(local + SegmentLayout.R_TYPE, type);
+        out.putLong(local + SegmentLayout.R_TIMESTAMP, timestamp);
+        out.putInt(local + SegmentLayout.R_SEQ_DELTA, (int) (sequence - baseSequence));
+        out.putInt(local + SegmentLayout.R_CRC, crc.of(targetView, local, length));
         int next = at + SegmentLayout.aligned(length);
         // Where a reader looks once it has this record: zero before the commit, as the segment may be a recycled
         // file holding an old record there (within bounds: a segment always keeps room for the end marker).
-        buffer.putInt(next, 0);
-        // The commit: a volatile store, so that the load of the waiter count below cannot be ordered before it.
-        buffer.putIntVolatile(at, length);
+        out.putInt(next - targetBase, 0);
+        boolean inPlace = out == buffer;
+        if (inPlace) {
+            // The commit: a volatile store, so that the load of the waiter count below cannot be ordered before it.
+            buffer.putIntVolatile(at, length);
+            if (stage != null) {
+                stage.skipTo(next);
+            }
+        } else {
+            stage.commit(at, length);
+        }
         nextSequence = sequence + 1;
         position = next;
         if (recordsInSegment++ == 0) {
@@ -329,17 +386,53 @@ public final class QueueWriter implements AutoCloseable {
         }
         if (indexCountdown-- == 0) {
             indexCountdown = options.index().interval() - 1;
-            index.add(sequence, maxTimestamp, at);
+            if (inPlace) {
+                index.add(sequence, maxTimestamp, at);
+            } else {
+                stage.indexEntry(sequence, maxTimestamp, at);
+            }
         }
+        if (inPlace) {
+            published(at);
+        }
+        return sequence;
+    }
+
+    /**
+     * What follows each publication: position reports to the helper, the sync of every append, waking readers.
+     *
+     * @param from the segment offset of the first record just published.
+     */
+    private void published(int from) {
         if (position - reportedPosition >= WriterHelper.REPORT_EVERY_BYTES) {
             reportedPosition = position;
             helper.position(position); // the helper keeps pages faulted in ahead of this
         }
         if (options.durability() == Durability.SYNC_EVERY_APPEND) {
-            NativeIO.msync(segment.address() + at, SegmentLayout.aligned(length));
+            NativeIO.msync(segment.address() + from, position - from);
         }
         control.wakeReaders();
-        return sequence;
+    }
+
+    /**
+     * Publishes the staged records of a writer with a staging buffer ({@link QueueOptions#stagingBytes()}): one
+     * {@code write(2)} of the batch, one store that makes it visible to readers. Nothing to do for a writer without
+     * one, or with nothing staged.
+     *
+     * @throws QueueException naming the segment file if it cannot be written (disk full, I/O error); the records
+     *                        stay staged, and a later flush writes them.
+     */
+    public void flush() {
+        if (stage == null || closed || stage.from() == position) {
+            return;
+        }
+        if (!stage.write(position)) {
+            throw new QueueException(stage.file() + ": cannot write " + (position - stage.from()) + " staged bytes "
+                    + "(disk full or an I/O error); they stay staged: free space and flush again");
+        }
+        int from = stage.from();
+        stage.publish(buffer, index, position);
+        published(from);
     }
 
     /**
@@ -348,6 +441,7 @@ public final class QueueWriter implements AutoCloseable {
      * @throws QueueException if the new segment cannot be created (the current one stays as it was).
      */
     public void roll() {
+        flush();
         long newIndex = segmentIndex + 1;
         // Publish the next segment first: a reader that sees the end marker always finds it. Usually the helper
         // thread has created and mapped it (and its index) already, and this only stores its header.
@@ -398,6 +492,7 @@ public final class QueueWriter implements AutoCloseable {
 
     /** Writes everything appended so far through to the device, whatever the durability mode. */
     public void sync() {
+        flush();
         NativeIO.msync(segment.address(), position);
         index.flush();
         index.force();
@@ -472,6 +567,7 @@ public final class QueueWriter implements AutoCloseable {
         if (closed) {
             return;
         }
+        flush();
         endCurrent(true);
         close();
     }
@@ -485,6 +581,7 @@ public final class QueueWriter implements AutoCloseable {
         if (closed) {
             return;
         }
+        flush(); // if it throws, the writer stays open: the staged records are not dropped unseen
         closed = true;
         boolean helperStopped = helper.stop();
         index.flush();
@@ -497,6 +594,9 @@ public final class QueueWriter implements AutoCloseable {
             index.close();
             LOG.log(Level.WARNING, "{0}: the writer''s helper thread did not stop within 10 s; the "
                     + "active segment stays mapped until the process exits", dir);
+        }
+        if (stage != null) {
+            stage.close();
         }
         lock.close();
     }

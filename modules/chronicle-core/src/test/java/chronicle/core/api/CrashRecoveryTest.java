@@ -44,6 +44,24 @@ class CrashRecoveryTest {
         killRecyclingWriterRepeatedly(20, 3);
     }
 
+    /**
+     * A bulk writer with a 4 KiB staging buffer: kills land between a batch's write to the file and the store that
+     * publishes it, as well as anywhere else. A batch written but not published must be dropped whole by recovery,
+     * never read in part, and the next writer continues the sequence after the last published record.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aStagedWriterShouldLeaveWholePublishedBatchesAcross20Kills() throws Exception {
+        Random random = new Random(5);
+        long verified = 0;
+        for (int kill = 0; kill < 20; kill++) {
+            runAndKill(verified, false, 5 + random.nextInt(150), "stage=4096");
+            verified = verifyFrom(verified);
+        }
+        assertTrue(verified > 20 * 100L, "records were written: " + verified);
+        assertEquals(verified, verifyFrom(0));
+    }
+
     @Test
     @Tag("soak")
     @Timeout(value = 4, unit = TimeUnit.HOURS)

@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p><b>Exactly once across crashes.</b> Every clean record carries, in its event header's {@code sequence}, the raw
  * sequence it came from; the refinery is a named reader of the raw queue (so raw retention keeps what it has not
- * read) and commits after each batch. After a SIGKILL it resumes at its committed position and skips every raw
+ * read) and commits its position once the clean records before it are published ({@link #run}: at the tail, and
+ * at least every {@value #COMMIT_EVERY_RECORDS} raw records or {@value #COMMIT_EVERY_MILLIS} ms). After a SIGKILL it resumes at its committed position and skips every raw
  * record a clean queue already holds: each raw event is in the clean streams once, in order. The first record it
  * writes to a book queue after a restart (and at midnight) is a snapshot of the book, rebuilt from the queue itself.
  *
@@ -34,7 +35,14 @@ public final class Refinery implements AutoCloseable {
     private final ChronicleQueue source;
     private final QueueReader reader;
     private final RefineLoop loop;
+    /** While catching up, the raw records between commits: each clean queue's batches fill its staging buffer. */
+    static final int COMMIT_EVERY_RECORDS = 65_536;
+    /** While catching up, the longest time between commits (and so before clean records are visible). */
+    static final long COMMIT_EVERY_MILLIS = 10;
+    private static final int BATCH = 1024;
     private long read;
+    private long uncommitted;
+    private long lastCommitNanos = System.nanoTime();
 
     private Refinery(RefineryConfig config, ChronicleQueue source, QueueReader reader, RefineLoop loop) {
         this.config = config;
@@ -77,20 +85,37 @@ public final class Refinery implements AutoCloseable {
      *                                           written before it is committed.
      */
     public int poll(int limit) {
+        int n = refine(limit);
+        commit();
+        return n;
+    }
+
+    private int refine(int limit) {
         int n = reader.poll(loop, limit);
         if (n < 0) {
             throw new chronicle.core.api.QueueException(config.source() + ": " + reader.lastError());
         }
+        read += n;
+        uncommitted += n;
         loop.runDuties();
-        if (n > 0) {
-            reader.commit();
-            read += n;
-        }
         return n;
     }
 
+    /** Publishes the clean records, then commits the raw position after them (never the other way round). */
+    private void commit() {
+        if (uncommitted > 0) {
+            loop.flush();
+            reader.commit();
+            uncommitted = 0;
+        }
+        lastCommitNanos = System.nanoTime();
+    }
+
     /**
-     * Refines until the tail ({@code once}) or until told to stop; each batch is finished and committed first.
+     * Refines until the tail ({@code once}) or until told to stop, and commits before it returns. At the tail every
+     * batch is published and committed at once (a live refinery adds no delay); while catching up, commits (and the
+     * clean queues' writes) are gathered into larger batches ({@value #COMMIT_EVERY_RECORDS} raw records or
+     * {@value #COMMIT_EVERY_MILLIS} ms).
      *
      * @param running  false once the refinery should stop (a signal).
      * @param once     stop at the tail.
@@ -98,13 +123,19 @@ public final class Refinery implements AutoCloseable {
      */
     public void run(BooleanSupplier running, boolean once, long idleNanos) {
         while (running.getAsBoolean()) {
-            if (poll(1024) == 0) {
+            int n = refine(BATCH);
+            if (n < BATCH || uncommitted >= COMMIT_EVERY_RECORDS
+                    || System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_MILLIS * 1_000_000) {
+                commit();
+            }
+            if (n == 0) {
                 if (once) {
                     return;
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(idleNanos);
             }
         }
+        commit(); // told to stop: what was refined is published and committed (an error commits nothing more)
     }
 
     /** What a refinery has done since it opened. */

@@ -80,6 +80,10 @@ public final class NativeIO {
     private static final MethodHandle SYSCALL6 = handle("syscall", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), 1);
+    private static final MethodHandle PWRITE = LINKER.downcallHandle(
+            LIBC.find("pwrite").orElseThrow(() -> new IllegalStateException("libc has no pwrite")),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle FLOCK = LINKER.downcallHandle(
@@ -278,6 +282,33 @@ public final class NativeIO {
     public static boolean startWriteback(int fd, long offset, long length) {
         try {
             return (int) SYNC_FILE_RANGE.invokeExact(fd, offset, length, SYNC_FILE_RANGE_WRITE) == 0;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Writes bytes from native memory at an offset of a file ({@code pwrite}), all of them: a short write (a
+     * signal) is continued where it stopped. The page cache is shared with every mapping of the file, so a mapping
+     * sees the bytes as soon as this returns.
+     *
+     * @param fd      from {@link #open}, writable.
+     * @param address the bytes.
+     * @param length  how many.
+     * @param offset  where in the file.
+     * @return true if every byte was written; false on an error (for example a full disk).
+     */
+    public static boolean pwriteFully(int fd, long address, long length, long offset) {
+        try {
+            long done = 0;
+            while (done < length) {
+                long n = (long) PWRITE.invokeExact(fd, address + done, length - done, offset + done);
+                if (n <= 0) {
+                    return false;
+                }
+                done += n;
+            }
+            return true;
         } catch (Throwable t) {
             throw unexpected(t);
         }

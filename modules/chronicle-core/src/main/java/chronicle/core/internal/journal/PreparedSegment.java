@@ -24,12 +24,13 @@ public record PreparedSegment(long index, MappedFile file, SeekIndexWriter seekI
      * @param index  the segment number.
      * @param size   the segment length.
      * @param policy the index policy (flush settings).
+     * @param hugePages whether to ask for huge page-cache folios ({@link SegmentFiles#prepare}).
      * @return the prepared segment.
      * @throws chronicle.core.api.QueueException if the disk is full or a file cannot be created; nothing is left
      *                                           behind.
      */
-    public static PreparedSegment create(Path dir, long index, int size, IndexPolicy policy) {
-        return withIndex(dir, index, SegmentFiles.prepare(dir, index, size), policy);
+    public static PreparedSegment create(Path dir, long index, int size, IndexPolicy policy, boolean hugePages) {
+        return withIndex(dir, index, SegmentFiles.prepare(dir, index, size, hugePages), policy);
     }
 
     /**

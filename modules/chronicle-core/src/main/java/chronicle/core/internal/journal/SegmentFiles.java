@@ -116,10 +116,13 @@ public final class SegmentFiles {
      * @param dir   the queue directory.
      * @param index the segment's number.
      * @param size  the file length.
+     * @param hugePages whether to ask for huge page-cache folios: for a writer that stores records through the
+     *                  mapping (fewer faults); not for one that writes staged batches through the file, where a huge
+     *                  folio made by a fault makes each small write walk all its blocks.
      * @return the mapping.
      * @throws QueueException if the disk is full or the file exists; no file is left behind.
      */
-    public static MappedFile prepare(Path dir, long index, int size) {
+    public static MappedFile prepare(Path dir, long index, int size, boolean hugePages) {
         Path file = path(dir, index);
         try {
             Files.createFile(file);
@@ -129,7 +132,9 @@ public final class SegmentFiles {
         try {
             NativeIO.allocate(file, size);
             MappedFile mapped = MappedFile.map(file, true);
-            NativeIO.adviseHugePages(mapped.address(), mapped.length());
+            if (hugePages) {
+                NativeIO.adviseHugePages(mapped.address(), mapped.length());
+            }
             return mapped;
         } catch (IOException e) {
             deleteQuietly(file);

@@ -1,6 +1,7 @@
 package chronicle.core.internal.journal;
 
 import chronicle.core.api.IndexPolicy;
+import chronicle.core.api.QueueOptions;
 import chronicle.core.api.QueueException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -21,6 +22,7 @@ final class SegmentPreparer implements Agent {
     private final WriterHandoff handoff;
     private final PageToucher toucher;
     private final boolean pretouch;
+    private final boolean hugePages;
     /** Bytes of the next segment pre-touched per step. */
     private final long slice;
     /** Null when segments are not recycled. */
@@ -31,23 +33,23 @@ final class SegmentPreparer implements Agent {
 
     /**
      * @param dir         the queue directory.
-     * @param segmentSize size of the segments to prepare.
-     * @param indexPolicy for the prepared segments' indexes.
+     * @param options     the writer's options: segment size, index policy, whether to pre-touch the prepared
+     *                    segment's first pages, whether its records are staged (then no huge pages).
      * @param handoff     what the writer publishes and takes.
      * @param toucher     populates the pages.
-     * @param pretouch    whether to pre-touch the prepared segment's first pages.
      * @param slice       bytes pre-touched per step.
      * @param recycler    files to reuse, or null.
      * @param errors      receives a failure to prepare (the roll then creates the segment and reports it).
      */
-    SegmentPreparer(Path dir, int segmentSize, IndexPolicy indexPolicy, WriterHandoff handoff, PageToucher toucher,
-                    boolean pretouch, long slice, SegmentRecycler recycler, ErrorHandler errors) {
+    SegmentPreparer(Path dir, QueueOptions options, WriterHandoff handoff, PageToucher toucher, long slice,
+                    SegmentRecycler recycler, ErrorHandler errors) {
         this.dir = dir;
-        this.segmentSize = segmentSize;
-        this.indexPolicy = indexPolicy;
+        this.segmentSize = options.segmentSize();
+        this.indexPolicy = options.index();
+        this.hugePages = !options.stagesWrites();
         this.handoff = handoff;
         this.toucher = toucher;
-        this.pretouch = pretouch;
+        this.pretouch = options.pretouch();
         this.slice = slice;
         this.recycler = recycler;
         this.errors = errors;
@@ -71,7 +73,7 @@ final class SegmentPreparer implements Agent {
             }
             MappedFile reused = recycler == null ? null : recycler.take(next);
             handoff.prepared = reused != null ? PreparedSegment.reuse(dir, next, reused, indexPolicy)
-                    : PreparedSegment.create(dir, next, segmentSize, indexPolicy);
+                    : PreparedSegment.create(dir, next, segmentSize, indexPolicy, hugePages);
             preparedTouched = 0;
         } catch (RuntimeException e) {
             failedPrepare = next; // the roll creates it itself and reports the error (e.g. a full disk)

@@ -76,8 +76,8 @@ public final class WriterHelper {
         sync = new SyncAgent(dir, handoff, options.durability() == Durability.SYNC_ON_ROLL, syncNanos);
         String name = "chronicle-writer-" + dir.getFileName();
         CompositeAgent duties = new CompositeAgent(
-                new SegmentPreparer(dir, options.segmentSize(), options.index(), handoff, toucher, options.pretouch(),
-                        onThread ? THREAD_NEXT_SLICE : toucher.chunk(), recycler, errors),
+                new SegmentPreparer(dir, options, handoff, toucher, onThread ? THREAD_NEXT_SLICE : toucher.chunk(),
+                        recycler, errors),
                 pretouch,
                 rollFinisher,
                 sync,

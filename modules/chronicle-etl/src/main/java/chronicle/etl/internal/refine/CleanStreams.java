@@ -60,6 +60,13 @@ public final class CleanStreams implements AutoCloseable {
         return layout.importQueue(name.venue(), name.symbol(), day, stream.label());
     }
 
+    /** Publishes what each open queue has staged. */
+    public void flush() {
+        for (int i = 0; i < open.size(); i++) {
+            open.get(i).flush();
+        }
+    }
+
     /** Runs a step of each open queue's writer duties. */
     public void runDuties() {
         for (int i = 0; i < open.size(); i++) {

@@ -196,6 +196,11 @@ public final class RefineLoop implements RecordHandler, ReplayEngine.Listener, A
         return gapMarkers;
     }
 
+    /** Publishes what the clean queues have staged: before the raw position is committed. */
+    public void flush() {
+        streams.flush();
+    }
+
     /** Runs a step of the clean queues' writer duties (after each batch). */
     public void runDuties() {
         streams.runDuties();
