@@ -22,9 +22,10 @@ import org.agrona.ErrorHandler;
  *                           assumed never to throw. Default: a {@link LoggingErrorHandler}.
  * @param stagingBytes       0 (the profiles): each record is stored in place through the mapping and readers see
  *                           it at once. Otherwise the size of a staging buffer for bulk writers (a refinery, an
- *                           import): records are composed there and written to the file a batch at a time with one
- *                           {@code write(2)}, then published with one store; readers see a batch when it is full
- *                           or when the writer calls {@link QueueWriter#flush()} (rolls, syncs and closes flush too).
+ *                           import): records are composed there and written to the file a stage at a time with one
+ *                           {@code write(2)}, then published with one store; readers see them once a megabyte is
+ *                           written or when the writer calls {@link QueueWriter#flush()} (rolls, syncs and closes
+ *                           flush too).
  *                           Where fresh pages of a mapping are slow to make (a page fault each, with the page
  *                           zeroed first), the file system's own write path is steadier and faster. 4 KiB to
  *                           16 MiB, a multiple of 8; ignored with {@link Durability#SYNC_EVERY_APPEND}.

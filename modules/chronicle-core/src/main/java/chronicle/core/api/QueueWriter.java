@@ -38,8 +38,8 @@ import java.nio.file.Path;
  * moment its length word is stored.
  *
  * <p>A bulk writer opened with {@link QueueOptions#stagingBytes()} composes records in a staging buffer and writes
- * them a batch at a time ({@link WriteStage}): readers see a batch when the stage is full, at {@link #flush()}, and
- * at every roll, sync, finish and close. A flush may throw {@link QueueException} if the file cannot be written;
+ * them a stage at a time ({@link WriteStage}): readers see them once a megabyte is written, at {@link #flush()},
+ * and at every roll, sync, finish and close. A flush may throw {@link QueueException} if the file cannot be written;
  * the batch then stays staged and nothing is lost from the queue.
  */
 public final class QueueWriter implements AutoCloseable {
@@ -95,7 +95,7 @@ public final class QueueWriter implements AutoCloseable {
         this.control = control;
         this.maxPayload = options.segmentSize() - SegmentLayout.HEADER_SIZE - SegmentLayout.TRAILER
                 - SegmentLayout.RECORD_HEADER;
-        this.stage = options.stagesWrites() ? new WriteStage(options.stagingBytes(), options.index().interval()) : null;
+        this.stage = options.stagesWrites() ? new WriteStage(options.stagingBytes()) : null;
         this.lock = WriterLock.acquire(dir);
         this.helper = new WriterHelper(dir, options);
         lock.previousOwner().ifPresent(o -> LOG.log(Level.INFO, "{0}: took over the writer lock last held by pid "
@@ -336,8 +336,13 @@ public final class QueueWriter implements AutoCloseable {
         }
         if (stage != null) {
             if (staged && stage.takes(aligned)) {
-                if (!stage.fits(position, aligned)) {
+                if (stage.entriesFull()) {
                     flush();
+                } else if (!stage.fits(position, aligned)) {
+                    writeStage();
+                    if (stage.publishDue(position)) {
+                        publishStage();
+                    }
                 }
                 target = stage.buffer();
                 targetView = stage.view();
@@ -416,22 +421,30 @@ public final class QueueWriter implements AutoCloseable {
 
     /**
      * Publishes the staged records of a writer with a staging buffer ({@link QueueOptions#stagingBytes()}): one
-     * {@code write(2)} of the batch, one store that makes it visible to readers. Nothing to do for a writer without
-     * one, or with nothing staged.
+     * {@code write(2)} of what is staged, one store that makes everything written visible to readers. Nothing to do
+     * for a writer without one, or with nothing unpublished.
      *
      * @throws QueueException naming the segment file if it cannot be written (disk full, I/O error); the records
      *                        stay staged, and a later flush writes them.
      */
     public void flush() {
-        if (stage == null || closed || stage.from() == position) {
+        if (stage == null || closed || stage.unpublished() == position) {
             return;
         }
+        writeStage();
+        publishStage();
+    }
+
+    private void writeStage() {
         if (!stage.write(position)) {
             throw new QueueException(stage.file() + ": cannot write " + (position - stage.from()) + " staged bytes "
                     + "(disk full or an I/O error); they stay staged: free space and flush again");
         }
-        int from = stage.from();
-        stage.publish(buffer, index, position);
+    }
+
+    private void publishStage() {
+        int from = stage.unpublished();
+        stage.publish(buffer, index);
         published(from);
     }
 

@@ -60,6 +60,43 @@ class StagedWritesTest {
     }
 
     @Test
+    void aMegabyteWrittenShouldBePublishedWithoutAFlush() {
+        QueueOptions bigSegments = STAGED.withSegmentSize(8 << 20);
+        byte[] payload = new byte[1000];
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, bigSegments);
+             QueueWriter writer = queue.createWriter();
+             QueueReader reader = queue.createReader(StartPosition.earliest()).verifyChecksums(true)) {
+            for (int i = 0; i < 2000; i++) { // about 2 MB
+                writer.append(1, i, payload);
+            }
+            int seen = Records.drain(reader).size();
+            assertTrue(seen >= 1000 && seen < 2000, "published every megabyte, the rest still staged: " + seen);
+            writer.flush();
+            assertEquals(2000 - seen, Records.drain(reader).size());
+        }
+    }
+
+    @Test
+    void indexEntriesOfUnpublishedRecordsShouldBeKeptUntilTheyArePublished() {
+        QueueOptions everyRecordIndexed = STAGED.withSegmentSize(8 << 20).withIndex(new IndexPolicy(1, 1, 0));
+        try (ChronicleQueue queue = ChronicleQueue.open(dir, everyRecordIndexed);
+             QueueWriter writer = queue.createWriter()) {
+            appendRange(writer, 0, 300); // more entries than are kept: the first ones are published early
+            try (QueueReader reader = queue.createReader(StartPosition.earliest())) {
+                int seen = Records.drain(reader).size();
+                assertTrue(seen >= 256 && seen < 300, "published when the kept entries ran out: " + seen);
+                try (QueueReader seek = queue.createReader(StartPosition.sequence(seen - 1)).verifyChecksums(true)) {
+                    assertRange(Records.drain(seek), seen - 1, seen); // the last published entry leads to the tail
+                }
+            }
+            writer.flush();
+            try (QueueReader seek = queue.createReader(StartPosition.sequence(299)).verifyChecksums(true)) {
+                assertRange(Records.drain(seek), 299, 300);
+            }
+        }
+    }
+
+    @Test
     void claimsAndRecordsLargerThanTheStageShouldGoInPlaceAfterWhatIsStaged() {
         try (ChronicleQueue queue = ChronicleQueue.open(dir, STAGED);
              QueueWriter writer = queue.createWriter();

@@ -8,28 +8,41 @@ import java.nio.file.Path;
 
 /**
  * A bulk writer's staging buffer ({@code QueueOptions.stagingBytes}): records are composed here, in their segment
- * layout, then written to the segment file a batch at a time with one {@code pwrite} and published with one store.
+ * layout, then written to the segment file a stage at a time with one {@code pwrite}, and published (made visible
+ * to readers) with one store per {@link #PUBLISH_EVERY_BYTES} written, or sooner at the writer's flush.
  *
  * <p>Why: storing a record in place through the mapping makes the kernel fault in each fresh page of the segment
  * and zero it before the store lands; a writer that copies hundreds of megabytes a second (a refinery, an import)
  * spends more time there than on its records, and on some VMs the faults are many times slower still. The file
  * system's write path fills the page cache from a buffer that stays hot in the CPU's cache, steadily.
  *
- * <p>Stage offset 0 is segment offset {@link #from()}:
+ * <p>Stage offset 0 is segment offset {@link #from()}; what is written but not yet published starts at the held
+ * record, {@link #unpublished()}:
  * <pre>
- *   stage:  [ record (length word 0) | record | ... | record | 0000 ]
- *             ^ segment offset from                          ^ segment offset of the next record: a zero word
+ *   file:   [ published records | held record (length word 0) | record | ... ]   written, not yet visible
+ *   stage:                                                                [ record | ... | record | 0000 ]
+ *                                                                           ^ from              ^ the next record's
+ *                                                                                                 length word: zero
  * </pre>
- * The first record's length word is held back ({@link #commit}): the batch reaches the file whole, and only then does
- * {@link #publish} store that word through the writer's mapping with a release store. A reader follows length words
- * from the published tail, so it sees the whole batch at once or none of it; after a crash between the write and the
- * store, recovery finds a zero length word at {@code from} and drops the batch, as it drops a torn record. For the
- * same reason the batch's seek index entries are added only once it is published: an entry must never lead a reader
- * past the published tail.
+ * The first unpublished record's length word is held back ({@link #commit}): everything after it reaches the file
+ * first, and only then does {@link #publish} store that word through the writer's mapping with a release store. A
+ * reader follows length words from the published tail, so it sees everything written up to then at once or nothing;
+ * after a crash before the store, recovery finds the zero length word and cuts the segment there, as it drops a
+ * torn record. For the same reason seek index entries are added only once their records are published: an entry
+ * must never lead a reader past the published tail.
+ *
+ * <p>Why writes and publications are counted apart: each publication stores into a page of the mapping that the
+ * writer has not touched before, a page fault (5-50 us on the VMs measured here), while a small stage stays in the
+ * CPU's cache between its copy, its checksum and its write. 64 KiB stages published every 1 MiB keep both.
  *
  * <p><b>Not thread-safe:</b> the writer's thread only.
  */
 public final class WriteStage implements AutoCloseable {
+
+    /** Written bytes after which they are published even without a flush. */
+    public static final int PUBLISH_EVERY_BYTES = 1 << 20;
+    /** Seek index entries kept for the unpublished records: when full, the writer publishes. */
+    private static final int MAX_ENTRIES = 256;
 
     private final int capacity;
     private final UnsafeBuffer buffer;
@@ -41,20 +54,19 @@ public final class WriteStage implements AutoCloseable {
     private int fd = -1;
     private Path file;
     private int from;
+    private int unpublished;
     private int heldLength;
 
     /**
-     * @param capacity      bytes of the stage (the largest batch, its trailing zero word included).
-     * @param indexInterval records per seek index entry (bounds the entries one batch can hold).
+     * @param capacity bytes of the stage (the largest write, its trailing zero word included).
      */
-    public WriteStage(int capacity, int indexInterval) {
+    public WriteStage(int capacity) {
         this.capacity = capacity;
         this.view = BufferUtil.allocateDirectAligned(capacity, 64);
         this.buffer = new UnsafeBuffer(view);
-        int most = capacity / SegmentLayout.RECORD_HEADER / Math.max(1, indexInterval) + 2;
-        this.entrySequences = new long[most];
-        this.entryTimestamps = new long[most];
-        this.entryPositions = new int[most];
+        this.entrySequences = new long[MAX_ENTRIES];
+        this.entryTimestamps = new long[MAX_ENTRIES];
+        this.entryPositions = new int[MAX_ENTRIES];
     }
 
     /**
@@ -69,6 +81,7 @@ public final class WriteStage implements AutoCloseable {
         file = segmentFile;
         fd = NativeIO.open(segmentFile, true);
         from = at;
+        unpublished = at;
         entries = 0;
         return fd >= 0;
     }
@@ -87,9 +100,27 @@ public final class WriteStage implements AutoCloseable {
         return position - from + alignedLength + Integer.BYTES <= capacity;
     }
 
-    /** @return the segment offset of stage offset 0: the first record not yet published. */
+    /** @return the segment offset of stage offset 0: the first record not yet written. */
     public int from() {
         return from;
+    }
+
+    /** @return the segment offset of the first record not yet published (the held one). */
+    public int unpublished() {
+        return unpublished;
+    }
+
+    /** @return whether the kept seek index entries are at their limit: publish before the next record. */
+    public boolean entriesFull() {
+        return entries == MAX_ENTRIES;
+    }
+
+    /**
+     * @param position the segment offset after the last written record.
+     * @return whether enough is written, unpublished, to publish it without waiting for a flush.
+     */
+    public boolean publishDue(int position) {
+        return position - unpublished >= PUBLISH_EVERY_BYTES;
     }
 
     /** @return the stage, to compose records in (stage offset = segment offset - {@link #from()}). */
@@ -103,13 +134,13 @@ public final class WriteStage implements AutoCloseable {
     }
 
     /**
-     * Sets a staged record's length word: that of the batch's first record is held back until {@link #publish}.
+     * Sets a staged record's length word: that of the first unpublished record is held back until {@link #publish}.
      *
      * @param at     its segment offset.
      * @param length its length word.
      */
     public void commit(int at, int length) {
-        if (at == from) {
+        if (at == unpublished) {
             heldLength = length;
             buffer.putInt(0, 0);
         } else {
@@ -117,7 +148,7 @@ public final class WriteStage implements AutoCloseable {
         }
     }
 
-    /** Keeps a seek index entry of a staged record until the batch is published. */
+    /** Keeps a seek index entry of a staged record until it is published (see {@link #entriesFull()}). */
     public void indexEntry(long sequence, long timestamp, int at) {
         entrySequences[entries] = sequence;
         entryTimestamps[entries] = timestamp;
@@ -125,35 +156,50 @@ public final class WriteStage implements AutoCloseable {
         entries++;
     }
 
-    /** A record was stored in place (too large for the stage, or claimed): the stage continues after it. */
+    /**
+     * A record was stored in place (too large for the stage, or claimed) after everything before it was published:
+     * the stage continues after it.
+     */
     public void skipTo(int position) {
         from = position;
+        unpublished = position;
     }
 
     /**
-     * Writes the staged batch, up to {@code position} and the zero word there, to the segment file.
+     * Writes the stage, up to {@code position} and the zero word there, to the segment file; the stage then starts
+     * again at {@code position}.
      *
      * @param position the segment offset after the last staged record.
-     * @return false if the write failed (the batch stays staged).
+     * @return false if the write failed (the records stay staged).
      */
     public boolean write(int position) {
-        return fd >= 0 && NativeIO.pwriteFully(fd, buffer.addressOffset(), position - from + Integer.BYTES, from);
+        if (position == from) {
+            return true;
+        }
+        if (fd < 0 || !NativeIO.pwriteFully(fd, buffer.addressOffset(), position - from + Integer.BYTES, from)) {
+            return false;
+        }
+        from = position;
+        return true;
     }
 
     /**
-     * Publishes the written batch: its first length word through the mapping (release), then its index entries.
+     * Publishes everything written ({@link #write} first): the held length word through the mapping (release), then
+     * the kept seek index entries.
      *
-     * @param mapping  the writer's mapping of the segment.
-     * @param index    the segment's seek index.
-     * @param position the segment offset after the last staged record: where the next batch begins.
+     * @param mapping the writer's mapping of the segment.
+     * @param index   the segment's seek index.
      */
-    public void publish(UnsafeBuffer mapping, SeekIndexWriter index, int position) {
-        mapping.putIntVolatile(from, heldLength);
+    public void publish(UnsafeBuffer mapping, SeekIndexWriter index) {
+        if (unpublished == from) {
+            return;
+        }
+        mapping.putIntVolatile(unpublished, heldLength);
         for (int i = 0; i < entries; i++) {
             index.add(entrySequences[i], entryTimestamps[i], entryPositions[i]);
         }
         entries = 0;
-        from = position;
+        unpublished = from;
     }
 
     /** @return the segment file staged for, for messages. */

@@ -26,12 +26,11 @@ final class CleanQueue implements AutoCloseable {
 
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     /**
-     * Each clean queue's staging buffer. While the refinery catches up, a queue's records reach its file a stage at a
-     * time, and each batch costs one {@code write(2)} and one page fault to publish it: measured in
-     * {@code RefineBenchmark}, 32 KiB stages took twice as long as 256 KiB ones. The price is memory: 256 KiB per
-     * queue being written, 512 MiB for the two thousand queues of a thousand markets.
+     * Each clean queue's staging buffer: its records reach the file 64 KiB at a time, one {@code write(2)} each, and
+     * are published every megabyte or at the refinery's commit. Measured in {@code RefineBenchmark}: as fast as
+     * 128 and 256 KiB, faster than 32 KiB; 128 MiB for the two thousand queues of a thousand markets.
      */
-    static final int STAGING_BYTES = 256 << 10;
+    static final int STAGING_BYTES = 64 << 10;
 
     /**
      * The archive profile, with the writers' helper duties run by the refinery's own thread between batches
