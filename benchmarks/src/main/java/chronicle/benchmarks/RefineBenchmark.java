@@ -38,10 +38,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code refine}: one {@link Refinery} pass over the whole raw queue ({@code --once}) into an empty clean root:
  *       every record demultiplexed into its market's book or trades queue of the day, with the raw sequence in its
- *       header, the book kept, a snapshot injected every 60 s of exchange time, the position committed after every
- *       batch. Opening the refinery and closing it (which forces the clean queues to disk, as a live refinery does
- *       once per 128 MiB segment on the writers' helper threads) are outside the timing, as is deleting the clean
- *       root.</li>
+ *       header, the book kept, a snapshot injected every 60 s of exchange time, the clean queues staged and the
+ *       position committed every 65,536 raw records and at the tail (as {@code chronicle-etl refine} does). Opening
+ *       the refinery and closing it (which forces the clean queues to disk, as a live refinery does once per
+ *       128 MiB segment) are outside the timing, as is deleting the clean root.</li>
  *   <li>{@code replay}: the same raw queue read from the start by a {@link QueueReader} into a {@link ReplayEngine}
  *       of every market: the books alone, nothing written.</li>
  *   <li>{@code floor}: the least any refinery must do on this machine ({@link RefineFloor}): the books and snapshot

@@ -21,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * <p><b>Exactly once across crashes.</b> Every clean record carries, in its event header's {@code sequence}, the raw
  * sequence it came from; the refinery is a named reader of the raw queue (so raw retention keeps what it has not
  * read) and commits its position once the clean records before it are published ({@link #run}: at the tail, and
- * at least every {@value #COMMIT_EVERY_RECORDS} raw records or {@value #COMMIT_EVERY_MILLIS} ms). After a SIGKILL it resumes at its committed position and skips every raw
- * record a clean queue already holds: each raw event is in the clean streams once, in order. The first record it
+ * at least every 65,536 raw records or 10 ms). After a SIGKILL it resumes at its committed position and skips every
+ * raw record a clean queue already holds: each raw event is in the clean streams once, in order. The first record it
  * writes to a book queue after a restart (and at midnight) is a snapshot of the book, rebuilt from the queue itself.
  *
  * <p>Several refineries may share a raw queue, each taking a group of symbols (its own reader name); a clean queue
@@ -31,15 +31,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class Refinery implements AutoCloseable {
 
+    /** While catching up, the raw records between commits: each clean queue's writes fill its stage. */
+    private static final int COMMIT_EVERY_RECORDS = 65_536;
+    /** While catching up, the longest time between commits (and so before clean records are visible). */
+    private static final long COMMIT_EVERY_NANOS = 10_000_000;
+    private static final int BATCH = 1024;
+
     private final RefineryConfig config;
     private final ChronicleQueue source;
     private final QueueReader reader;
     private final RefineLoop loop;
-    /** While catching up, the raw records between commits: each clean queue's batches fill its staging buffer. */
-    static final int COMMIT_EVERY_RECORDS = 65_536;
-    /** While catching up, the longest time between commits (and so before clean records are visible). */
-    static final long COMMIT_EVERY_MILLIS = 10;
-    private static final int BATCH = 1024;
     private long read;
     private long uncommitted;
     private long lastCommitNanos = System.nanoTime();
@@ -114,8 +115,7 @@ public final class Refinery implements AutoCloseable {
     /**
      * Refines until the tail ({@code once}) or until told to stop, and commits before it returns. At the tail every
      * batch is published and committed at once (a live refinery adds no delay); while catching up, commits (and the
-     * clean queues' writes) are gathered into larger batches ({@value #COMMIT_EVERY_RECORDS} raw records or
-     * {@value #COMMIT_EVERY_MILLIS} ms).
+     * clean queues' writes) are gathered into larger batches (65,536 raw records or 10 ms).
      *
      * @param running  false once the refinery should stop (a signal).
      * @param once     stop at the tail.
@@ -125,7 +125,7 @@ public final class Refinery implements AutoCloseable {
         while (running.getAsBoolean()) {
             int n = refine(BATCH);
             if (n < BATCH || uncommitted >= COMMIT_EVERY_RECORDS
-                    || System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_MILLIS * 1_000_000) {
+                    || System.nanoTime() - lastCommitNanos >= COMMIT_EVERY_NANOS) {
                 commit();
             }
             if (n == 0) {

@@ -142,7 +142,7 @@ public final class WriteStage implements AutoCloseable {
     public void commit(int at, int length) {
         if (at == unpublished) {
             heldLength = length;
-            buffer.putInt(0, 0);
+            buffer.putInt(at - from, 0);
         } else {
             buffer.putInt(at - from, length);
         }

@@ -37,8 +37,8 @@ final class CleanQueue implements AutoCloseable {
      * ({@link #runDuties}) and no pre-touch: a refinery of a thousand markets writes two thousand queues, and a
      * helper thread for each, pre-touching 32 MiB ahead of each writer and of each next segment, would take two
      * thousand threads and about 125 GiB of memory. Measured on one refinery of 16 queues ({@code RefineBenchmark}):
-     * as fast as with a helper thread and pre-touch for each. Records are staged and written a batch at a time
-     * ({@link #STAGING_BYTES}), published when the stage fills and at each {@link #flush}.
+     * as fast as with a helper thread and pre-touch for each. Records are staged and written a stage at a time
+     * ({@link #STAGING_BYTES}), published every megabyte written and at each {@link #flush}.
      */
     private static final QueueOptions OPTIONS = QueueOptions.archive().withHelperMode(HelperMode.INVOKER)
             .withPretouch(false).withStagingBytes(STAGING_BYTES);
