@@ -126,7 +126,7 @@ public final class QueueWriter implements AutoCloseable {
     /** Creates and publishes a segment on this thread (opening, or a roll that found nothing prepared). */
     private PreparedSegment createPublished(long number, long base) {
         PreparedSegment created = PreparedSegment.create(dir, number, options.segmentSize(), options.index(),
-                stage == null);
+                !options.stagesWrites());
         publishOrDiscard(created, base);
         return created;
     }

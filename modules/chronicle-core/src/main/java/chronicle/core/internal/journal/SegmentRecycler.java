@@ -44,17 +44,21 @@ final class SegmentRecycler implements AutoCloseable {
 
     private final Path dir;
     private final int segmentSize;
+    private final boolean hugePages;
     private final ErrorHandler errors;
     private MappedFile spare;
 
     /**
      * @param dir         the queue directory.
      * @param segmentSize the size of the segments the writer makes (a file of another size is not reused).
+     * @param hugePages   whether to ask for huge page-cache folios, as for a new segment
+     *                    ({@link SegmentFiles#prepare}).
      * @param errors      receives a file that cannot be reused (it is deleted instead; nothing is lost).
      */
-    SegmentRecycler(Path dir, int segmentSize, ErrorHandler errors) {
+    SegmentRecycler(Path dir, int segmentSize, boolean hugePages, ErrorHandler errors) {
         this.dir = dir;
         this.segmentSize = segmentSize;
+        this.hugePages = hugePages;
         this.errors = errors;
     }
 
@@ -86,7 +90,9 @@ final class SegmentRecycler implements AutoCloseable {
         }
         try {
             MappedFile mapped = MappedFile.map(target, true);
-            NativeIO.adviseHugePages(mapped.address(), mapped.length());
+            if (hugePages) {
+                NativeIO.adviseHugePages(mapped.address(), mapped.length());
+            }
             mapped.buffer().setMemory(0, FIRST_PAGE, (byte) 0);
             spare = mapped;
         } catch (IOException e) {

@@ -67,7 +67,7 @@ public final class WriterHelper {
         toucher = new PageToucher(() -> handoff.position,
                 onThread ? PageToucher.THREAD_CHUNK : PageToucher.INVOKER_CHUNK);
         SegmentRecycler recycler = options.recycleSegments() && options.retention().deletes()
-                ? new SegmentRecycler(dir, options.segmentSize(), errors) : null;
+                ? new SegmentRecycler(dir, options.segmentSize(), !options.stagesWrites(), errors) : null;
         pretouch = new PretouchAgent(handoff, toucher, options.pretouch(),
                 onThread ? THREAD_TOUCH_SLICE : toucher.chunk());
         rollFinisher = new RollFinisher(dir, handoff, onThread ? THREAD_DROP_CHUNK : INVOKER_DROP_CHUNK, errors);
